@@ -1,0 +1,61 @@
+import express, { type Router } from 'express';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { Cache } from './platform/cache/cache';
+import { errorHandler, notFoundHandler, requireJsonBody } from './platform/http/error-handler';
+import { createMetrics } from './platform/http/metrics';
+import { createRateLimiter } from './platform/http/rate-limit';
+import { requestLogging } from './platform/http/request-logging';
+import { corsPolicy, securityHeaders } from './platform/http/security-headers';
+import type { Logger } from './platform/logger';
+import type { PubSub } from './platform/pubsub/pubsub';
+import type { Redis } from 'ioredis';
+import { docsRoutes } from './modules/system/docs.routes';
+import { createHealthService } from './modules/system/health.service';
+import { healthRoutes, pingRoutes } from './modules/system/system.routes';
+import packageJson from '../package.json' with { type: 'json' };
+
+export type AppDeps = {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  cache: Cache;
+  pubsub: PubSub;
+  /** Present when REDIS_URL is set; shared rate-limit counters live there. */
+  redis?: Redis;
+};
+
+/**
+ * Builds the Express app without listening. `routers` are the domain modules' routes, mounted
+ * after the platform middleware and before the 404 and error handlers.
+ */
+export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] } = {}) => {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+
+  const metrics = config.METRICS_ENABLED ? createMetrics() : undefined;
+  if (metrics) app.use(metrics.middleware);
+  app.use(requestLogging(logger));
+  app.use(securityHeaders());
+  app.use(corsPolicy(config));
+
+  // Before the rate limit: load balancers and Prometheus poll these often.
+  app.use(
+    healthRoutes({
+      health: createHealthService(deps),
+      ...(metrics ? { metricsHandler: metrics.handler } : {}),
+    }),
+  );
+
+  app.use('/api', createRateLimiter(deps, { name: 'api' }));
+  app.use('/api', requireJsonBody, express.json({ limit: '1mb' }));
+  app.use(pingRoutes());
+  app.use(docsRoutes({ version: packageJson.version }));
+  for (const router of routers) app.use(router);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+};

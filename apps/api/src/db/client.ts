@@ -1,0 +1,111 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { Logger } from '../platform/logger';
+
+/** The query builder both drivers share; repositories depend on this, never on a driver. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type Database = {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs `SELECT 1`; rejects when the database is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs `work` holding a session-level advisory lock, so only one process migrates at a time. */
+  withMigrationLock<T>(work: (db: Db) => Promise<T>): Promise<T>;
+};
+
+type DatabaseConfig = Pick<
+  Config,
+  'DATABASE_URL' | 'pgliteDir' | 'DB_POOL_MAX' | 'DB_CONNECT_TIMEOUT_MS' | 'DB_QUERY_TIMEOUT_MS'
+>;
+
+const MIGRATION_LOCK_KEY = 4_242_042;
+
+const openPglite = async (dataDir: string): Promise<Database> => {
+  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, {
+    extensions: { cube, earthdistance, btree_gist, pg_trgm, citext, pgcrypto, unaccent },
+  });
+  const db = drizzlePglite({ client }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    ping: async () => {
+      await client.query('SELECT 1');
+    },
+    close: () => client.close(),
+    // PGlite is single-connection and single-process: nothing else can migrate concurrently.
+    withMigrationLock: (work) => work(db),
+  };
+};
+
+const openPostgres = (url: string, config: DatabaseConfig, logger: Logger): Database => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.DB_POOL_MAX,
+    connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+    query_timeout: config.DB_QUERY_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    application_name: 'localkart-api',
+  });
+  // An idle client whose server went away emits here; without a listener the process would crash.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  const db = drizzleNodePostgres({ client: pool }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    ping: async () => {
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+    withMigrationLock: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        return await work(drizzleNodePostgres({ client }) as unknown as Db);
+      } finally {
+        await client
+          .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+          .catch(() => undefined);
+        client.release();
+      }
+    },
+  };
+};
+
+export const openDatabase = async (config: DatabaseConfig, logger: Logger): Promise<Database> =>
+  config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL, config, logger)
+    : await openPglite(config.pgliteDir);
+
+/** Raw SQL for what the query builder cannot say; both drivers answer with `{ rows }`. */
+export const queryRows = async <T extends Record<string, unknown>>(
+  db: Db,
+  query: SQL,
+): Promise<T[]> => {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+};
+
+/** True when `users` has no row: an empty database that the demo seed may fill. */
+export const isEmptyDatabase = async (db: Db): Promise<boolean> => {
+  const [row] = await queryRows<{ empty: boolean }>(
+    db,
+    sql`SELECT NOT EXISTS (SELECT 1 FROM users) AS empty`,
+  );
+  return row?.empty === true;
+};

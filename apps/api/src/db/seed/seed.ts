@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { users } from '../schema/users';
+import type { Logger } from '../../platform/logger';
+import { hashPassword } from '../../platform/password';
+import { DEMO_EMAIL_DOMAIN, demoUser } from './demo-users';
+import { loadDemoLocalities } from './india-post';
+import { seededRandom } from './random';
+
+/** Printed in the README: every demo account signs in with it. Demo data only. */
+export const DEMO_PASSWORD = 'LocalKart@2026';
+export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
+
+const BATCH_SIZE = 1000;
+
+export type SeedOptions = { users: number; randomSeed?: number };
+
+/**
+ * Fills the database with demo accounts: one admin and `users` customers and providers in real
+ * Indian localities. Running it again with the same options adds nothing (same e-mails).
+ */
+export const seedDemoData = async (
+  db: Db,
+  logger: Logger,
+  { users: count, randomSeed = 2026 }: SeedOptions,
+): Promise<{ inserted: number }> => {
+  const started = Date.now();
+  const random = seededRandom(randomSeed);
+  const localities = loadDemoLocalities();
+  // One hash for every demo account: hashing 100,000 times would take hours and prove nothing.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  let inserted = 0;
+  const insert = async (rows: (typeof users.$inferInsert)[]) => {
+    const result = await db
+      .insert(users)
+      .values(rows)
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    inserted += result.length;
+  };
+
+  await insert([
+    {
+      email: DEMO_ADMIN_EMAIL,
+      passwordHash,
+      role: 'admin',
+      firstName: 'LocalKart',
+      lastName: 'Admin',
+      isVerified: true,
+    },
+  ]);
+  for (let start = 0; start < count; start += BATCH_SIZE) {
+    const batch = Array.from({ length: Math.min(BATCH_SIZE, count - start) }, (_, offset) =>
+      demoUser(start + offset + 1, { random, localities, passwordHash }),
+    );
+    await insert(batch);
+  }
+  await db.execute(sql`ANALYZE users`);
+  logger.info({ inserted, requested: count, ms: Date.now() - started }, 'demo data seeded');
+  return { inserted };
+};

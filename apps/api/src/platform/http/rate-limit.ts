@@ -1,0 +1,70 @@
+import { rateLimit, type Options, type Store } from 'express-rate-limit';
+import type { Redis } from 'ioredis';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { Config } from '../../config';
+import type { Logger } from '../logger';
+import { ErrorCode } from '../errors';
+
+/**
+ * RedisStore loads its Lua scripts in `init`; while Redis is down that rejects, and an
+ * unhandled rejection would take the process down. The store retries the load on first use.
+ */
+class ResilientRedisStore extends RedisStore {
+  constructor(
+    redis: Redis,
+    prefix: string,
+    private readonly logger: Logger,
+  ) {
+    super({
+      prefix,
+      sendCommand: (command: string, ...args: string[]) =>
+        redis.call(command, ...args) as Promise<RedisReply>,
+    });
+  }
+
+  override async init(options: Options): Promise<void> {
+    try {
+      await super.init(options);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'rate limit store not ready; will retry on use');
+    }
+  }
+}
+
+type RateLimitDeps = {
+  config: Pick<Config, 'RATE_LIMIT_WINDOW_MS' | 'RATE_LIMIT_MAX'>;
+  redis?: Redis;
+  logger: Logger;
+};
+
+/** Per-client-IP limit (ERD §6.3); counters in Redis when configured, so all instances share them. */
+export const createRateLimiter = (
+  { config, redis, logger }: RateLimitDeps,
+  {
+    name,
+    windowMs = config.RATE_LIMIT_WINDOW_MS,
+    limit = config.RATE_LIMIT_MAX,
+  }: { name: string; windowMs?: number; limit?: number },
+) => {
+  const store: Store | undefined = redis
+    ? new ResilientRedisStore(redis, `lk:rl:${name}:`, logger)
+    : undefined;
+  return rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // A rate-limit store outage must not take the API down with it.
+    passOnStoreError: true,
+    ...(store ? { store } : {}),
+    handler: (_req, res) => {
+      res.status(429).json({
+        success: false,
+        error: {
+          code: ErrorCode.RATE_LIMIT_EXCEEDED,
+          message: 'Too many requests, please try again later',
+        },
+      });
+    },
+  });
+};

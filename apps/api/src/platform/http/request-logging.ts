@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../logger';
+
+const REQUEST_ID_HEADER = 'x-request-id';
+const acceptableRequestId = /^[\w.:-]{1,128}$/;
+
+/** Keeps a caller's `X-Request-Id` when it is safe to log, else makes one; echoes it back. */
+const requestIdOf = (req: IncomingMessage, res: ServerResponse): string => {
+  const offered = req.headers[REQUEST_ID_HEADER];
+  const id =
+    typeof offered === 'string' && acceptableRequestId.test(offered) ? offered : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+};
+
+/** One log line per request with its id, route, status and time; never bodies or headers. */
+export const requestLogging = (logger: Logger) =>
+  pinoHttp({
+    logger,
+    genReqId: requestIdOf,
+    customLogLevel: (_req, res, error) => {
+      if (error || res.statusCode >= 500) return 'error';
+      if (res.statusCode >= 400) return 'warn';
+      return 'info';
+    },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    quietReqLogger: true,
+  });

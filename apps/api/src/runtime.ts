@@ -1,0 +1,75 @@
+import type { Redis } from 'ioredis';
+import type { AppDeps } from './app';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/client';
+import { migrateDatabase } from './db/migrate';
+import { isDatabaseUnavailableError } from './db/unavailable';
+import type { Cache } from './platform/cache/cache';
+import { createMemoryCache } from './platform/cache/memory-cache';
+import { createRedisCache } from './platform/cache/redis-cache';
+import type { Logger } from './platform/logger';
+import { createMemoryPubSub } from './platform/pubsub/memory-pubsub';
+import type { PubSub } from './platform/pubsub/pubsub';
+import { createRedisPubSub } from './platform/pubsub/redis-pubsub';
+import { createRedisConnection, waitForRedis } from './platform/redis-connection';
+
+export type Runtime = AppDeps & {
+  /** Closes pub/sub, cache and database, in that order. */
+  closers: { name: string; close: () => Promise<void> }[];
+};
+
+const MIGRATION_ATTEMPTS = 15;
+
+/** A database that is still starting (as in `docker compose up`) gets some time before we give up. */
+const migrateWhenReachable = async (database: Database, logger: Logger) => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await migrateDatabase(database);
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailableError(error) || attempt === MIGRATION_ATTEMPTS) throw error;
+      logger.warn({ attempt }, 'database unreachable; retrying migrations in 2 s');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+};
+
+const openRedis = async (url: string, logger: Logger) => {
+  const redis = createRedisConnection(url, logger, { name: 'cache' });
+  const publisher = createRedisConnection(url, logger, { name: 'publisher' });
+  const subscriber = createRedisConnection(url, logger, {
+    name: 'subscriber',
+    queueWhileOffline: true,
+  });
+  const ready = await waitForRedis(redis, 3000);
+  if (!ready) logger.warn('redis unreachable at start-up; serving without it until it is back');
+  await waitForRedis(publisher, ready ? 3000 : 0);
+  return {
+    redis,
+    cache: createRedisCache(redis, logger),
+    pubsub: createRedisPubSub({ publisher, subscriber }, logger),
+  };
+};
+
+/** Opens every dependency the app needs, applying migrations first. */
+export const openRuntime = async (config: Config, logger: Logger): Promise<Runtime> => {
+  const database = await openDatabase(config, logger);
+  await migrateWhenReachable(database, logger);
+  let cache: Cache = createMemoryCache();
+  let pubsub: PubSub = createMemoryPubSub();
+  let redis: Redis | undefined;
+  if (config.REDIS_URL) ({ redis, cache, pubsub } = await openRedis(config.REDIS_URL, logger));
+  return {
+    config,
+    logger,
+    database,
+    cache,
+    pubsub,
+    ...(redis ? { redis } : {}),
+    closers: [
+      { name: 'pubsub', close: () => pubsub.close() },
+      { name: 'cache', close: () => cache.close() },
+      { name: 'database', close: () => database.close() },
+    ],
+  };
+};

@@ -1,0 +1,75 @@
+import { createServer } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { isEmptyDatabase } from './db/client';
+import { seedDemoData } from './db/seed/seed';
+import { createLogger } from './platform/logger';
+import { shutdownGracefully } from './platform/shutdown';
+import { openRuntime, type Runtime } from './runtime';
+
+const loadConfigOrExit = (): Config => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+};
+
+/** Demo data goes into an empty embedded database by default, never into a real server's. */
+const seedIfWanted = async ({ config, database, logger }: Runtime) => {
+  const wanted =
+    config.SEED_DEMO_DATA === 'true' ||
+    (config.SEED_DEMO_DATA === 'auto' && database.kind === 'pglite');
+  if (wanted && (await isEmptyDatabase(database.db))) {
+    await seedDemoData(database.db, logger, { users: config.SEED_DEMO_USERS });
+  }
+};
+
+const config = loadConfigOrExit();
+const logger = createLogger(config);
+
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'uncaught exception; exiting');
+  logger.flush();
+  process.exit(1);
+});
+
+const runtime = await openRuntime(config, logger);
+await seedIfWanted(runtime);
+const server = createServer(createApp(runtime));
+server.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info(
+    { port, database: runtime.database.kind, cache: runtime.cache.kind },
+    `LocalKart listening on http://localhost:${port}`,
+  );
+});
+
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  shutdownGracefully({
+    server,
+    closers: runtime.closers,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    logger,
+  })
+    .then(() => {
+      logger.info('shutdown complete');
+      logger.flush();
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      logger.flush();
+      process.exit(1);
+    });
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
