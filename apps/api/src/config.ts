@@ -4,8 +4,9 @@ import { z } from 'zod';
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const positiveInt = z.coerce.number().int().positive();
 const urlWithProtocols = (protocols: string[]) =>
-  z.url().refine((value) => protocols.includes(new URL(value).protocol), {
-    message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  z.url({
+    protocol: new RegExp(`^(${protocols.join('|')})$`),
+    error: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
   });
 
 /**
@@ -18,12 +19,16 @@ const ZEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:']).optional(),
+  DATABASE_URL: urlWithProtocols(['postgres', 'postgresql']).optional(),
   PGLITE_DIR: z.string().min(1).optional(),
   DB_POOL_MAX: positiveInt.default(10),
   DB_CONNECT_TIMEOUT_MS: positiveInt.default(3000),
   DB_QUERY_TIMEOUT_MS: positiveInt.default(15000),
-  REDIS_URL: urlWithProtocols(['redis:', 'rediss:']).optional(),
+  REDIS_URL: urlWithProtocols(['redis', 'rediss']).optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,32}$/, 'letters, digits and : . - _ only')
+    .default('lk:'),
   CORS_ORIGINS: z
     .string()
     .default('http://localhost:3000,http://localhost:5173')
@@ -48,7 +53,7 @@ const ZEnvironment = z.object({
   SEED_DEMO_USERS: positiveInt.default(300),
   AI_PROVIDER: z.enum(['local', 'openai']).default('local'),
   OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: urlWithProtocols(['https:', 'http:']).default('https://api.openai.com/v1'),
+  OPENAI_BASE_URL: urlWithProtocols(['https', 'http']).default('https://api.openai.com/v1'),
   AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   METRICS_ENABLED: booleanFlag.default(true),
 });

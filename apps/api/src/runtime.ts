@@ -34,7 +34,7 @@ const migrateWhenReachable = async (database: Database, logger: Logger) => {
   }
 };
 
-const openRedis = async (url: string, logger: Logger) => {
+const openRedis = async (url: string, prefix: string, logger: Logger) => {
   const redis = createRedisConnection(url, logger, { name: 'cache' });
   const publisher = createRedisConnection(url, logger, { name: 'publisher' });
   const subscriber = createRedisConnection(url, logger, {
@@ -46,8 +46,8 @@ const openRedis = async (url: string, logger: Logger) => {
   await waitForRedis(publisher, ready ? 3000 : 0);
   return {
     redis,
-    cache: createRedisCache(redis, logger),
-    pubsub: createRedisPubSub({ publisher, subscriber }, logger),
+    cache: createRedisCache(redis, logger, prefix),
+    pubsub: createRedisPubSub({ publisher, subscriber }, logger, prefix),
   };
 };
 
@@ -58,7 +58,7 @@ export const openRuntime = async (config: Config, logger: Logger): Promise<Runti
   let cache: Cache = createMemoryCache();
   let pubsub: PubSub = createMemoryPubSub();
   let redis: Redis | undefined;
-  if (config.REDIS_URL) ({ redis, cache, pubsub } = await openRedis(config.REDIS_URL, logger));
+  if (config.REDIS_URL) ({ redis, cache, pubsub } = await openRedis(config.REDIS_URL, config.REDIS_PREFIX, logger));
   return {
     config,
     logger,

@@ -76,7 +76,7 @@ const openPostgres = (url: string, config: DatabaseConfig, logger: Logger): Data
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        return await work(drizzleNodePostgres({ client }) as unknown as Db);
+        return await work(drizzleNodePostgres({ client }));
       } finally {
         await client
           .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
@@ -97,8 +97,8 @@ export const queryRows = async <T extends Record<string, unknown>>(
   db: Db,
   query: SQL,
 ): Promise<T[]> => {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 };
 
 /** True when `users` has no row: an empty database that the demo seed may fill. */

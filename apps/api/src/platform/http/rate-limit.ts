@@ -32,7 +32,7 @@ class ResilientRedisStore extends RedisStore {
 }
 
 type RateLimitDeps = {
-  config: Pick<Config, 'RATE_LIMIT_WINDOW_MS' | 'RATE_LIMIT_MAX'>;
+  config: Pick<Config, 'RATE_LIMIT_WINDOW_MS' | 'RATE_LIMIT_MAX' | 'REDIS_PREFIX'>;
   redis?: Redis;
   logger: Logger;
 };
@@ -47,7 +47,7 @@ export const createRateLimiter = (
   }: { name: string; windowMs?: number; limit?: number },
 ) => {
   const store: Store | undefined = redis
-    ? new ResilientRedisStore(redis, `lk:rl:${name}:`, logger)
+    ? new ResilientRedisStore(redis, `${config.REDIS_PREFIX}rl:${name}:`, logger)
     : undefined;
   return rateLimit({
     windowMs,

@@ -26,8 +26,7 @@ export const requestLogging = (logger: Logger) =>
       return 'info';
     },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
+      req: (req: { method: string; url: string }) => ({
         method: req.method,
         url: req.url,
       }),

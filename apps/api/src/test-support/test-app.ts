@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { Router } from 'express';
+import { createApp } from '../app';
+import { createLogger } from '../platform/logger';
+import { openRuntime, type Runtime } from '../runtime';
+import { createTestDatabaseUrl, serverRedisUrl, testConfig } from './test-env';
+
+export type TestApp = {
+  runtime: Runtime;
+  server: Server;
+  url: string;
+  close: () => Promise<void>;
+};
+
+/**
+ * The real app on a real port with a real database (PGlite in memory, or a fresh PostgreSQL
+ * database when DATABASE_URL is set) and Redis when REDIS_URL is set.
+ */
+export const startTestApp = async ({
+  env = {},
+  routers = [],
+}: {
+  env?: Record<string, string | undefined>;
+  routers?: ((runtime: Runtime) => Router)[];
+} = {}): Promise<TestApp> => {
+  const database = await createTestDatabaseUrl();
+  const config = testConfig({ DATABASE_URL: database.url, REDIS_URL: serverRedisUrl, ...env });
+  const runtime = await openRuntime(config, createLogger(config));
+  const app = createApp(runtime, { routers: routers.map((build) => build(runtime)) });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    runtime,
+    server,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const { close } of runtime.closers) await close();
+      await database.drop();
+    },
+  };
+};
