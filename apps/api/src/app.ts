@@ -54,6 +54,8 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   app.use(pingRoutes());
   app.use(docsRoutes({ version: packageJson.version }));
   for (const router of routers) app.use(router);
+  // Until the web app is served here, the front door is the API reference.
+  app.get('/', (_req, res) => res.redirect(302, '/api/docs/'));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -24,7 +24,9 @@ describe('config', () => {
 
   it('when a value is invalid, then start-up stops with a message naming the variable', () => {
     expect(problemsOf({ PORT: 'eighty' })[0]).toMatch(/^PORT: /);
-    expect(problemsOf({ DATABASE_URL: 'mysql://localhost/x' })[0]).toMatch(/^DATABASE_URL: .*postgres/);
+    expect(problemsOf({ DATABASE_URL: 'mysql://localhost/x' })[0]).toMatch(
+      /^DATABASE_URL: .*postgres/,
+    );
     expect(problemsOf({ REDIS_URL: 'not a url' })[0]).toMatch(/^REDIS_URL: /);
     expect(problemsOf({ LOG_LEVEL: 'verbose' })[0]).toMatch(/^LOG_LEVEL: /);
   });

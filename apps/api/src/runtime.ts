@@ -58,7 +58,8 @@ export const openRuntime = async (config: Config, logger: Logger): Promise<Runti
   let cache: Cache = createMemoryCache();
   let pubsub: PubSub = createMemoryPubSub();
   let redis: Redis | undefined;
-  if (config.REDIS_URL) ({ redis, cache, pubsub } = await openRedis(config.REDIS_URL, config.REDIS_PREFIX, logger));
+  if (config.REDIS_URL)
+    ({ redis, cache, pubsub } = await openRedis(config.REDIS_URL, config.REDIS_PREFIX, logger));
   return {
     config,
     logger,

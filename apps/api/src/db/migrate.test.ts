@@ -37,9 +37,20 @@ describe('migrations', () => {
   });
 
   it('when applied, then every extension the schema relies on is enabled', async () => {
-    const rows = await queryRows<{ extname: string }>(database.db, sql`SELECT extname FROM pg_extension`);
+    const rows = await queryRows<{ extname: string }>(
+      database.db,
+      sql`SELECT extname FROM pg_extension`,
+    );
     expect(rows.map((r) => r.extname)).toEqual(
-      expect.arrayContaining(['cube', 'earthdistance', 'btree_gist', 'pg_trgm', 'citext', 'pgcrypto', 'unaccent']),
+      expect.arrayContaining([
+        'cube',
+        'earthdistance',
+        'btree_gist',
+        'pg_trgm',
+        'citext',
+        'pgcrypto',
+        'unaccent',
+      ]),
     );
   });
 

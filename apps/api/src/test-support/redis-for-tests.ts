@@ -10,7 +10,10 @@ export const connectTestRedis = async (
   url: string,
   options: { name?: string; queueWhileOffline?: boolean } = {},
 ): Promise<Redis> => {
-  const redis = createRedisConnection(url, quietLogger, { name: options.name ?? 'test', ...options });
+  const redis = createRedisConnection(url, quietLogger, {
+    name: options.name ?? 'test',
+    ...options,
+  });
   if (!(await waitForRedis(redis, 5000))) throw new Error(`Redis at ${url} is not reachable`);
   return redis;
 };

@@ -11,7 +11,10 @@ export const serverDatabaseUrl = process.env.DATABASE_URL || undefined;
 export const serverRedisUrl = process.env.REDIS_URL || undefined;
 
 /** A fresh, migrated-on-open database for one test file; `drop` removes it. */
-export const createTestDatabaseUrl = async (): Promise<{ url?: string; drop: () => Promise<void> }> => {
+export const createTestDatabaseUrl = async (): Promise<{
+  url?: string;
+  drop: () => Promise<void>;
+}> => {
   if (!serverDatabaseUrl) return { drop: () => Promise.resolve() };
   const name = `lk_test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: serverDatabaseUrl });

