@@ -7,7 +7,8 @@ import { ErrorCode } from '../errors';
 
 /**
  * RedisStore loads its Lua scripts in `init`; while Redis is down that rejects, and an
- * unhandled rejection would take the process down. The store retries the load on first use.
+ * unhandled rejection would take the process down. RedisStore itself only reloads a script on
+ * NOSCRIPT and would keep failing on the rejected load, so each use retries a load that failed.
  */
 class ResilientRedisStore extends RedisStore {
   constructor(
@@ -28,6 +29,16 @@ class ResilientRedisStore extends RedisStore {
     } catch (error) {
       this.logger.warn({ err: error }, 'rate limit store not ready; will retry on use');
     }
+  }
+
+  override increment(key: string) {
+    this.incrementScriptSha = this.incrementScriptSha.catch(() => this.loadIncrementScript());
+    return super.increment(key);
+  }
+
+  override get(key: string) {
+    this.getScriptSha = this.getScriptSha.catch(() => this.loadGetScript());
+    return super.get(key);
   }
 }
 
@@ -56,6 +67,11 @@ export const createRateLimiter = (
     legacyHeaders: false,
     // A rate-limit store outage must not take the API down with it.
     passOnStoreError: true,
+    // Its default logger writes multi-line stacks to the console on every request of an outage.
+    logger: {
+      error: (error, message) => logger.error({ err: error }, message),
+      warn: (error, message) => logger.warn({ err: error }, message),
+    },
     ...(store ? { store } : {}),
     handler: (_req, res) => {
       res.status(429).json({
