@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BENCH_HOST, type ListeningMessage } from './servers/announce';
+import { BENCH_HOST, type CpuMessage, type ListeningMessage } from './servers/announce';
 
 const TARGET_RATIO = 0.7;
 const STARTUP_TIMEOUT_MS = 90_000;
@@ -43,6 +43,8 @@ type Measurement = {
   requestsPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
+  /** The server's own CPU time (user + system) per response: steadier than req/s on a busy box. */
+  serverCpuMicrosPerRequest: number | undefined;
   bytesPerResponse: number;
   total: number;
   non2xx: number;
@@ -170,6 +172,29 @@ const startServer = (target: Target): Promise<Started> => {
   });
 };
 
+const isCpuMessage = (value: unknown): value is CpuMessage =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { type?: unknown }).type === 'cpu' &&
+  typeof (value as { userMicros?: unknown }).userMicros === 'number' &&
+  typeof (value as { systemMicros?: unknown }).systemMicros === 'number';
+
+/** The server's CPU time so far in µs, asked over IPC; undefined if it does not answer. */
+const serverCpuMicros = ({ child }: Started): Promise<number | undefined> =>
+  new Promise((resolve) => {
+    const done = (value: number | undefined) => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(value);
+    };
+    const onMessage = (message: unknown) => {
+      if (isCpuMessage(message)) done(message.userMicros + message.systemMicros);
+    };
+    const timer = setTimeout(() => done(undefined), 2000);
+    child.on('message', onMessage);
+    if (!child.connected || !child.send({ type: 'cpu' })) done(undefined);
+  });
+
 const stopChild = (child: ChildProcess): Promise<void> => {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => {
@@ -224,11 +249,19 @@ const checkPing = async ({ target, port }: Started) => {
   }
 };
 
-const toMeasurement = (round: number, result: autocannon.Result): Measurement => ({
+const toMeasurement = (
+  round: number,
+  result: autocannon.Result,
+  cpuMicros: number | undefined,
+): Measurement => ({
   round,
   requestsPerSecond: result.requests.average,
   latencyP50Ms: result.latency.p50,
   latencyP99Ms: result.latency.p99,
+  serverCpuMicrosPerRequest:
+    cpuMicros !== undefined && result.requests.total > 0
+      ? cpuMicros / result.requests.total
+      : undefined,
   bytesPerResponse:
     result.requests.total > 0
       ? Math.round((result.throughput.total || 0) / result.requests.total)
@@ -250,7 +283,13 @@ const median = (values: number[]): number => {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
+const medianOrUndefined = (values: (number | undefined)[]): number | undefined => {
+  const defined = values.filter((v) => v !== undefined);
+  return defined.length === values.length ? median(defined) : undefined;
+};
+
 const fmtInt = (value: number) => Math.round(value).toLocaleString('en-US');
+const fmtMicros = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(0));
 const fmtRatio = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 const main = async () => {
@@ -295,12 +334,20 @@ const main = async () => {
       if (server.child.exitCode !== null || server.child.signalCode !== null) {
         throw new Error(`${server.target.label} died during the run\n${server.stderrTail()}`);
       }
-      const measurement = toMeasurement(round, await load(url(server), options, options.duration));
+      const cpuBefore = await serverCpuMicros(server);
+      const result = await load(url(server), options, options.duration);
+      const cpuAfter = await serverCpuMicros(server);
+      const measurement = toMeasurement(
+        round,
+        result,
+        cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined,
+      );
       results.get(server.target.key)?.push(measurement);
       note(
         `round ${round}/${options.rounds} ${server.target.label.padEnd(22)} ` +
           `${fmtInt(measurement.requestsPerSecond).padStart(7)} req/s  ` +
-          `p99 ${measurement.latencyP99Ms} ms` +
+          `p99 ${measurement.latencyP99Ms} ms  ` +
+          `cpu ${fmtMicros(measurement.serverCpuMicrosPerRequest)} µs/req` +
           (measurement.non2xx + measurement.errors > 0
             ? `  (non-2xx ${measurement.non2xx}, errors ${measurement.errors})`
             : ''),
@@ -319,6 +366,9 @@ const main = async () => {
           label,
           requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
           latencyP99Ms: median(runs.map((r) => r.latencyP99Ms)),
+          serverCpuMicrosPerRequest: medianOrUndefined(
+            runs.map((r) => r.serverCpuMicrosPerRequest),
+          ),
           bytesPerResponse: median(runs.map((r) => r.bytesPerResponse)),
           non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
           errors: runs.reduce((sum, r) => sum + r.errors, 0),
@@ -332,6 +382,7 @@ const main = async () => {
       label: string;
       requestsPerSecond: number;
       latencyP99Ms: number;
+      serverCpuMicrosPerRequest: number | undefined;
       bytesPerResponse: number;
       non2xx: number;
       errors: number;
@@ -342,6 +393,12 @@ const main = async () => {
     expressOverHttp: summary.express.requestsPerSecond / summary.http.requestsPerSecond,
     fullOverExpress: summary.full.requestsPerSecond / summary.express.requestsPerSecond,
     fullOverHttp: summary.full.requestsPerSecond / summary.http.requestsPerSecond,
+    /** Express's server CPU per request over the full app's: the same ratio, less noisy. */
+    fullOverExpressByCpu:
+      summary.express.serverCpuMicrosPerRequest !== undefined &&
+      summary.full.serverCpuMicrosPerRequest !== undefined
+        ? summary.express.serverCpuMicrosPerRequest / summary.full.serverCpuMicrosPerRequest
+        : undefined,
   };
   const verdict = ratios.fullOverExpress >= TARGET_RATIO ? 'PASS' : 'BELOW TARGET';
 
@@ -353,14 +410,16 @@ const main = async () => {
   write();
   write(
     `${'target'.padEnd(22)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(7)} ` +
-      `${'bytes/res'.padStart(9)}  req/s per round`,
+      `${'cpu µs/req'.padStart(10)} ${'bytes/res'.padStart(9)}  req/s per round`,
   );
-  write('-'.repeat(80));
+  write('-'.repeat(90));
   for (const { key } of TARGETS) {
     const row = summary[key];
     write(
       `${row.label.padEnd(22)} ${fmtInt(row.requestsPerSecond).padStart(9)} ` +
-        `${row.latencyP99Ms.toFixed(0).padStart(7)} ${String(row.bytesPerResponse).padStart(9)}  ` +
+        `${row.latencyP99Ms.toFixed(0).padStart(7)} ` +
+        `${fmtMicros(row.serverCpuMicrosPerRequest).padStart(10)} ` +
+        `${String(row.bytesPerResponse).padStart(9)}  ` +
         row.runs.map((r) => fmtInt(r.requestsPerSecond)).join(' / ') +
         (row.non2xx + row.errors > 0 ? `  (non-2xx ${row.non2xx}, errors ${row.errors})` : ''),
     );
@@ -372,6 +431,9 @@ const main = async () => {
     `full / express    ${fmtRatio(ratios.fullOverExpress)}   ${verdict} ` +
       `(target >= ${fmtRatio(TARGET_RATIO)})`,
   );
+  if (ratios.fullOverExpressByCpu !== undefined) {
+    write(`  by server CPU/request: ${fmtRatio(ratios.fullOverExpressByCpu)} (informational)`);
+  }
 
   const outFile = path.join(benchDir, 'results', 'platform.json');
   await mkdir(path.dirname(outFile), { recursive: true });

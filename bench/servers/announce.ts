@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 /** What a bench server tells the parent once it listens. */
 export type ListeningMessage = { type: 'listening'; port: number };
+/** The parent asks for `{ type: 'cpu' }`; the answer is this process's CPU time so far. */
+export type CpuMessage = { type: 'cpu'; userMicros: number; systemMicros: number };
 
 export const BENCH_HOST = '127.0.0.1';
 
@@ -25,6 +27,12 @@ export const listenAndAnnounce = (server: Server, onClose?: () => Promise<void>)
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   process.on('disconnect', stop);
+  process.on('message', (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type !== 'cpu') return;
+    const { user, system } = process.cpuUsage();
+    const answer: CpuMessage = { type: 'cpu', userMicros: user, systemMicros: system };
+    process.send?.(answer);
+  });
 
   server.listen(0, BENCH_HOST, () => {
     const { port } = server.address() as AddressInfo;

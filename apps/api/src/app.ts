@@ -33,6 +33,8 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // API responses are small and rarely repeated; hashing each body for an ETag is wasted work.
+  app.set('etag', false);
   app.set('trust proxy', config.TRUST_PROXY);
 
   const metrics = config.METRICS_ENABLED ? createMetrics() : undefined;

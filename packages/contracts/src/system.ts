@@ -66,7 +66,7 @@ export const systemPaths = {
   },
   '/metrics': {
     get: {
-      summary: 'Prometheus metrics: request counts and latency histograms by route',
+      summary: 'Prometheus metrics: request counts and latency by route (histogram)',
       tags: ['System'],
       responses: {
         '200': {

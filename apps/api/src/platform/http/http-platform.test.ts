@@ -129,14 +129,24 @@ describe('HTTP platform', () => {
     }
   });
 
-  it('when any response is sent, then the security headers are set and Express is not named', async () => {
+  it('when JSON is sent, then the OWASP API headers are set and Express is not named', async () => {
     const res = await request(app.url).get('/api/ping');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
-    expect(res.headers['content-security-policy']).toMatch(/object-src 'none'/);
-    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'none';frame-ancestors 'none'",
+    );
     expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('when a page is sent, then its CSP allows only our own origin and no plugins or framing', async () => {
+    const res = await request(app.url).get('/api/docs/');
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/object-src 'none'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
   });
 
   it('when an allowed origin calls, then CORS allows it with credentials; others get no grant', async () => {
@@ -145,6 +155,9 @@ describe('HTTP platform', () => {
     expect(allowed.headers['access-control-allow-credentials']).toBe('true');
     const other = await request(app.url).get('/api/ping').set('Origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    const sameOrigin = await request(app.url).get('/api/ping');
+    expect(sameOrigin.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(sameOrigin.headers.vary).toMatch(/Origin/);
   });
 
   it('when Prometheus scrapes /metrics, then requests are counted by route pattern', async () => {
@@ -152,7 +165,7 @@ describe('HTTP platform', () => {
     const res = await request(app.url).get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.text).toMatch(
-      /http_requests_total\{method="GET",route="\/api\/ping",status="200"\} \d+/,
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/ping",status="200"\} [1-9]/,
     );
     expect(res.text).toMatch(/http_request_duration_seconds_bucket\{.*route="\/api\/ping"/);
     expect(res.text).toContain('route="unmatched"');

@@ -32,5 +32,6 @@ export const requestLogging = (logger: Logger) =>
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    quietReqLogger: true,
+    // Our serializers read two fields; the wrapped default would first copy the whole request.
+    wrapSerializers: false,
   });
