@@ -10,6 +10,10 @@ import { corsPolicy, securityHeaders } from './platform/http/security-headers';
 import type { Logger } from './platform/logger';
 import type { PubSub } from './platform/pubsub/pubsub';
 import type { Redis } from 'ioredis';
+import type { PhoneProtection } from './modules/users/phone-protection';
+import type { Mailer } from './platform/mail/mailer';
+import type { Storage } from './platform/storage/storage';
+import { createAccountsModule } from './modules/accounts.module';
 import { docsRoutes } from './modules/system/docs.routes';
 import { createHealthService } from './modules/system/health.service';
 import { healthRoutes, pingRoutes } from './modules/system/system.routes';
@@ -23,6 +27,9 @@ export type AppDeps = {
   pubsub: PubSub;
   /** Present when REDIS_URL is set; shared rate-limit counters live there. */
   redis?: Redis;
+  phones: PhoneProtection;
+  mailer: Mailer;
+  storage: Storage;
 };
 
 /**
@@ -55,6 +62,8 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   app.use('/api', requireJsonBody, express.json({ limit: '1mb' }));
   app.use(pingRoutes());
   app.use(docsRoutes({ version: packageJson.version }));
+  const accounts = createAccountsModule(deps);
+  for (const router of accounts.routers) app.use(router);
   for (const router of routers) app.use(router);
   // Until the web app is served here, the front door is the API reference.
   app.get('/', (_req, res) => res.redirect(302, '/api/docs/'));

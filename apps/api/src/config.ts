@@ -56,12 +56,82 @@ const ZEnvironment = z.object({
   OPENAI_BASE_URL: urlWithProtocols(['https', 'http']).default('https://api.openai.com/v1'),
   AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   METRICS_ENABLED: booleanFlag.default(true),
+  APP_URL: urlWithProtocols(['https', 'http']).default('http://localhost:3000'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt.max(90).default(30),
+  DATA_ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[\w-]{1,16}:[A-Za-z0-9+/]{43}=(,[\w-]{1,16}:[A-Za-z0-9+/]{43}=)*$/,
+      'must be id:base64key pairs (32-byte keys), comma-separated, current key first',
+    )
+    .optional(),
+  BLIND_INDEX_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: urlWithProtocols(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().min(3).default('LocalKart <no-reply@localkart.in>'),
+  OIDC_ISSUER: urlWithProtocols(['https', 'http']).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  AUTH_RATE_LIMIT_WINDOW_MS: positiveInt.default(15 * 60 * 1000),
+  AUTH_RATE_LIMIT_MAX: positiveInt.default(20),
+  LOGIN_ACCOUNT_RATE_LIMIT_MAX: positiveInt.default(5),
+  UPLOAD_QUOTA_MB: positiveInt.default(50),
+  S3_ENDPOINT: urlWithProtocols(['https', 'http']).optional(),
+  S3_REGION: z.string().min(1).default('ap-south-1'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_PUBLIC_URL: urlWithProtocols(['https', 'http']).optional(),
 });
+
+/**
+ * Development-only secrets, so `npm start` works with no configuration and embedded data stays
+ * readable across restarts. Production refuses to start with them.
+ */
+const DEVELOPMENT_SECRETS = {
+  JWT_SECRET: 'localkart-development-only-jwt-secret-do-not-use',
+  DATA_ENCRYPTION_KEYS: 'dev1:ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=',
+  BLIND_INDEX_KEY: 'localkart-development-only-blind-index-key',
+} as const;
+
+const allOrNone = (values: Record<string, unknown>, names: string[]): string[] => {
+  const set = names.filter((name) => values[name] !== undefined);
+  return set.length === 0 || set.length === names.length
+    ? []
+    : names
+        .filter((name) => values[name] === undefined)
+        .map(
+          (name) => `${name}: required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set`,
+        );
+};
+
+const crossFieldProblems = (values: z.infer<typeof ZEnvironment>): string[] => [
+  ...(values.AI_PROVIDER === 'openai' && !values.OPENAI_API_KEY
+    ? ['OPENAI_API_KEY: required when AI_PROVIDER=openai']
+    : []),
+  ...allOrNone(values, ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']),
+  ...allOrNone(values, ['ADMIN_EMAIL', 'ADMIN_PASSWORD']),
+  ...allOrNone(values, ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']),
+  ...(values.NODE_ENV === 'production'
+    ? (['JWT_SECRET', 'DATA_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'] as const)
+        .filter((name) => !values[name] || values[name] === DEVELOPMENT_SECRETS[name])
+        .map((name) => `${name}: required in production (and not the development value)`)
+    : []),
+];
 
 type Environment = z.infer<typeof ZEnvironment>;
 
+export type EncryptionKey = { id: string; key: Buffer };
+
 export type Config = Readonly<
-  Environment & {
+  Omit<Environment, 'JWT_SECRET' | 'DATA_ENCRYPTION_KEYS' | 'BLIND_INDEX_KEY'> & {
+    JWT_SECRET: string;
+    BLIND_INDEX_KEY: string;
+    /** The first key encrypts; every key decrypts (rotation). */
+    dataEncryptionKeys: readonly EncryptionKey[];
     /** `memory://` or an absolute directory; only used when DATABASE_URL is unset. */
     pgliteDir: string;
     dataDir: string;
@@ -91,13 +161,24 @@ export const parseConfig = (env: Record<string, string | undefined>): Config => 
     );
   }
   const values = parsed.data;
-  if (values.AI_PROVIDER === 'openai' && !values.OPENAI_API_KEY) {
-    throw new ConfigError(['OPENAI_API_KEY: required when AI_PROVIDER=openai']);
-  }
+  const problems = crossFieldProblems(values);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const dataEncryptionKeys = (
+    values.DATA_ENCRYPTION_KEYS ?? DEVELOPMENT_SECRETS.DATA_ENCRYPTION_KEYS
+  )
+    .split(',')
+    .map((pair) => {
+      const [id, key] = pair.split(':') as [string, string];
+      return Object.freeze({ id, key: Buffer.from(key, 'base64') });
+    });
   const dataDir = path.resolve(values.DATA_DIR);
   const pgliteDir = values.PGLITE_DIR ?? path.join(dataDir, 'pg');
+  const { DATA_ENCRYPTION_KEYS: _keys, ...rest } = values;
   return Object.freeze({
-    ...values,
+    ...rest,
+    JWT_SECRET: values.JWT_SECRET ?? DEVELOPMENT_SECRETS.JWT_SECRET,
+    BLIND_INDEX_KEY: values.BLIND_INDEX_KEY ?? DEVELOPMENT_SECRETS.BLIND_INDEX_KEY,
+    dataEncryptionKeys: Object.freeze(dataEncryptionKeys),
     CORS_ORIGINS: Object.freeze([...values.CORS_ORIGINS]) as string[],
     dataDir,
     pgliteDir: pgliteDir === 'memory://' ? pgliteDir : path.resolve(pgliteDir),

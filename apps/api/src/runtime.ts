@@ -1,4 +1,9 @@
 import type { Redis } from 'ioredis';
+import path from 'node:path';
+import { createPhoneProtection } from './modules/users/phone-protection';
+import { createBlindIndex, createFieldEncryption } from './platform/crypto/field-encryption';
+import { createMailer } from './platform/mail/mailer';
+import { createLocalStorage } from './platform/storage/local-storage';
 import type { AppDeps } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
@@ -12,6 +17,16 @@ import { createMemoryPubSub } from './platform/pubsub/memory-pubsub';
 import type { PubSub } from './platform/pubsub/pubsub';
 import { createRedisPubSub } from './platform/pubsub/redis-pubsub';
 import { createRedisConnection, waitForRedis } from './platform/redis-connection';
+
+/** Services every module shares, built once from the config. */
+export const openSharedServices = (config: Config, logger: Logger) => ({
+  phones: createPhoneProtection({
+    encryption: createFieldEncryption(config.dataEncryptionKeys),
+    blindIndex: createBlindIndex(config.BLIND_INDEX_KEY),
+  }),
+  mailer: createMailer({ config, logger }),
+  storage: createLocalStorage(path.join(config.dataDir, 'uploads')),
+});
 
 export type Runtime = AppDeps & {
   /** Closes pub/sub, cache and database, in that order. */
@@ -63,6 +78,7 @@ export const openRuntime = async (config: Config, logger: Logger): Promise<Runti
   return {
     config,
     logger,
+    ...openSharedServices(config, logger),
     database,
     cache,
     pubsub,

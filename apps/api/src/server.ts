@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { isEmptyDatabase } from './db/client';
 import { seedDemoData } from './db/seed/seed';
+import { ensureBootstrapAdmin } from './modules/auth/bootstrap-admin';
 import { createLogger } from './platform/logger';
 import { shutdownGracefully } from './platform/shutdown';
 import { openRuntime, type Runtime } from './runtime';
@@ -18,12 +19,12 @@ const loadConfigOrExit = (): Config => {
 };
 
 /** Demo data goes into an empty embedded database by default, never into a real server's. */
-const seedIfWanted = async ({ config, database, logger }: Runtime) => {
+const seedIfWanted = async ({ config, database, logger, phones }: Runtime) => {
   const wanted =
     config.SEED_DEMO_DATA === 'true' ||
     (config.SEED_DEMO_DATA === 'auto' && database.kind === 'pglite');
   if (wanted && (await isEmptyDatabase(database.db))) {
-    await seedDemoData(database.db, logger, { users: config.SEED_DEMO_USERS });
+    await seedDemoData({ db: database.db, logger, phones }, { users: config.SEED_DEMO_USERS });
   }
 };
 
@@ -38,6 +39,7 @@ process.on('uncaughtException', (error) => {
 });
 
 const runtime = await openRuntime(config, logger);
+await ensureBootstrapAdmin({ db: runtime.database.db, config, logger });
 await seedIfWanted(runtime);
 const server = createServer(createApp(runtime));
 server.listen(config.PORT, config.HOST, () => {

@@ -1,10 +1,14 @@
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { authPaths } from './auth';
 import { systemPaths } from './system';
+import { usersPaths } from './users';
 
 /** Every domain's paths; a new contract file adds its `…Paths` here. */
 const paths: ZodOpenApiPathsObject = {
   ...systemPaths,
+  ...authPaths,
+  ...usersPaths,
 };
 
 export const buildOpenApiDocument = ({
@@ -24,4 +28,7 @@ export const buildOpenApiDocument = ({
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
     paths,
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
   });

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
+import { openSharedServices } from '../runtime';
 import { openDatabase, queryRows, type Database } from '../db/client';
 import { sendData } from './http/envelope';
 import { createMemoryCache } from './cache/memory-cache';
@@ -103,6 +104,7 @@ describe('when the database is unreachable from the start', () => {
       database,
       cache: createMemoryCache(),
       pubsub: createMemoryPubSub(),
+      ...openSharedServices(config, logger),
     };
     server = createServer(createApp(deps, { routers: [usersCountRouter(deps)] }));
     url = await listen(server);

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { parseConfig, type Config } from '../config';
 
@@ -40,6 +43,8 @@ export const testConfig = (overrides: Record<string, string | undefined> = {}): 
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     PGLITE_DIR: 'memory://',
+    // Uploads and the mail outbox of each test app go to a directory of their own.
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'localkart-test-')),
     RATE_LIMIT_MAX: '100000',
     REDIS_PREFIX: `lkt:${randomUUID().slice(0, 8)}:`,
     SEED_DEMO_DATA: 'false',

@@ -1,3 +1,4 @@
+import type { PhoneProtection } from '../../modules/users/phone-protection';
 import type { users } from '../schema/users';
 import { demoCities, type DemoCity, type Locality } from './india-post';
 import { firstNames, lastNames, streetNames } from './names';
@@ -25,7 +26,13 @@ export const demoUser = (
     random,
     localities,
     passwordHash,
-  }: { random: Random; localities: Map<DemoCity, Locality[]>; passwordHash: string },
+    phones,
+  }: {
+    random: Random;
+    localities: Map<DemoCity, Locality[]>;
+    passwordHash: string;
+    phones: PhoneProtection;
+  },
 ): NewUser => {
   const firstName = random.pick(firstNames);
   const lastName = random.pick(lastNames);
@@ -37,7 +44,9 @@ export const demoUser = (
     role: random.next() < PROVIDER_SHARE ? 'provider' : 'customer',
     firstName,
     lastName,
-    phone: `+91${random.pick(['6', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`,
+    ...phones.protect(
+      `+91${random.pick(['6', '7', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`,
+    ),
     language: random.weighted(LANGUAGES).code,
     address: `${random.int(1, 450)}, ${random.pick(streetNames)}, ${locality.area}`,
     city: locality.city,

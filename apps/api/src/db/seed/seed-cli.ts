@@ -3,6 +3,7 @@ import { loadConfig } from '../../config';
 import { createLogger } from '../../platform/logger';
 import { openDatabase } from '../client';
 import { migrateDatabase } from '../migrate';
+import { openSharedServices } from '../../runtime';
 import { seedDemoData } from './seed';
 
 /** `npm run seed -- --users 100000`: adds demo accounts to the configured database. */
@@ -21,7 +22,11 @@ const logger = createLogger(config);
 const database = await openDatabase(config, logger);
 try {
   await migrateDatabase(database);
-  const { inserted } = await seedDemoData(database.db, logger, { users, randomSeed });
+  const { phones } = openSharedServices(config, logger);
+  const { inserted } = await seedDemoData(
+    { db: database.db, logger, phones },
+    { users, randomSeed },
+  );
   process.stdout.write(`Seeded ${inserted} new accounts into ${database.kind}.\n`);
 } finally {
   await database.close();

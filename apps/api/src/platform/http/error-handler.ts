@@ -7,11 +7,18 @@ import { AppError, ErrorCode, httpStatusOf } from '../errors';
 const RETRY_AFTER_SECONDS = 5;
 
 const fieldErrorsOf = (error: ZodError): TFieldError[] =>
-  error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
+  error.issues.flatMap((issue): TFieldError[] => {
+    const path = issue.path.map(String).join('.');
+    // One entry per field a client may not send (mass assignment), named by its own path.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: path ? `${path}.${key}` : key,
+        message: 'is not a field you can set',
+        code: issue.code,
+      }));
+    }
+    return [{ path, message: issue.message, code: issue.code }];
+  });
 
 /** body-parser marks its errors with `type`; these are the client's fault, not ours. */
 const bodyParserErrors: Record<string, { code: TErrorCode; message: string }> = {

@@ -80,7 +80,7 @@ describe('HTTP platform', () => {
       .expect(400);
     expectErrorEnvelope(res.body, 'VALIDATION_ERROR');
     const paths = (res.body.error.details as { path: string }[]).map((d) => d.path).sort();
-    expect(paths).toEqual(['', 'hours', 'pincode']);
+    expect(paths).toEqual(['hours', 'pincode', 'role']);
   });
 
   it('when the JSON is malformed, then 400 VALIDATION_ERROR', async () => {

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { ipKeyGenerator, rateLimit, type Options, type Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
@@ -49,13 +50,31 @@ type RateLimitDeps = {
 };
 
 /** Per-client-IP limit (ERD §6.3); counters in Redis when configured, so all instances share them. */
+/** IPv6 clients are grouped by /56 (one household or phone); IPv4 needs no work. */
+const clientIpKey = (req: Request): string => {
+  const ip = req.ip ?? req.socket.remoteAddress ?? '';
+  return ip.includes(':') ? ipKeyGenerator(ip) : ip;
+};
+
+type LimiterOptions = {
+  name: string;
+  windowMs?: number;
+  limit?: number;
+  /** Per account instead of per IP, for example; returning undefined falls back to the IP. */
+  keyOf?: (req: Request) => string | undefined;
+  /** Count only failed requests (status >= 400), e.g. so a user's own sign-ins never lock them out. */
+  countFailuresOnly?: boolean;
+};
+
 export const createRateLimiter = (
   { config, redis, logger }: RateLimitDeps,
   {
     name,
     windowMs = config.RATE_LIMIT_WINDOW_MS,
     limit = config.RATE_LIMIT_MAX,
-  }: { name: string; windowMs?: number; limit?: number },
+    keyOf,
+    countFailuresOnly = false,
+  }: LimiterOptions,
 ) => {
   const store: Store | undefined = redis
     ? new ResilientRedisStore(redis, `${config.REDIS_PREFIX}rl:${name}:`, logger)
@@ -65,11 +84,8 @@ export const createRateLimiter = (
     limit,
     // draft-8 hashes a partition key per response; draft-7 carries the same numbers.
     standardHeaders: 'draft-7',
-    // IPv6 clients are grouped by /56 (one household or phone); IPv4 needs no work.
-    keyGenerator: (req) => {
-      const ip = req.ip ?? req.socket.remoteAddress ?? '';
-      return ip.includes(':') ? ipKeyGenerator(ip) : ip;
-    },
+    keyGenerator: (req) => keyOf?.(req) ?? clientIpKey(req),
+    skipSuccessfulRequests: countFailuresOnly,
     legacyHeaders: false,
     // A rate-limit store outage must not take the API down with it.
     passOnStoreError: true,
@@ -79,7 +95,13 @@ export const createRateLimiter = (
       warn: (error, message) => logger.warn({ err: error }, message),
     },
     ...(store ? { store } : {}),
-    handler: (_req, res) => {
+    handler: (req, res) => {
+      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit
+        ?.resetTime;
+      const seconds = resetTime
+        ? Math.ceil((resetTime.getTime() - Date.now()) / 1000)
+        : windowMs / 1000;
+      res.setHeader('Retry-After', String(Math.max(1, seconds)));
       res.status(429).json({
         success: false,
         error: {

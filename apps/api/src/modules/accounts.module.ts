@@ -1,0 +1,32 @@
+import type { Router } from 'express';
+import type { AppDeps } from '../app';
+import { createAccessTokens } from './auth/access-tokens';
+import { createAuthGuard } from './auth/auth.guard';
+import { authRoutes } from './auth/auth.routes';
+import { createAuthService } from './auth/auth.service';
+import { createSessions } from './auth/sessions.service';
+import { createAvatarUrls } from './users/avatar-urls';
+import { toUserProfile } from './users/user-profile';
+import type { UserRow } from './users/users.repo';
+import { usersRoutes } from './users/users.routes';
+import { createUsersService } from './users/users.service';
+
+/** Accounts: sign-in, sessions, users and their profiles. Other modules use its `guard`. */
+export const createAccountsModule = (deps: AppDeps) => {
+  const { config, database, phones, storage } = deps;
+  const db = database.db;
+  const avatarUrls = createAvatarUrls(storage);
+  const toProfile = (row: UserRow) => toUserProfile(row, { phones, avatarUrls });
+  const tokens = createAccessTokens(config);
+  const guard = createAuthGuard({ tokens, db });
+  const sessions = createSessions({ db, tokens, config, toProfile });
+  const auth = createAuthService({ ...deps, db, sessions, toProfile });
+  const users = createUsersService({ db, phones, toProfile });
+  const routers: Router[] = [
+    authRoutes({ deps, auth, sessions, guard }),
+    usersRoutes({ users, guard }),
+  ];
+  return { guard, tokens, sessions, auth, users, toProfile, routers };
+};
+
+export type AccountsModule = ReturnType<typeof createAccountsModule>;

@@ -1,0 +1,70 @@
+import type { RequestHandler } from 'express';
+import type { TAccessTokenPayload } from '@localkart/contracts/auth';
+import type { Db } from '../../db/client';
+import { AppError, ErrorCode } from '../../platform/errors';
+import { findUserById } from '../users/users.repo';
+import { InvalidAccessTokenError, type AccessTokens } from './access-tokens';
+
+export type AuthenticatedUser = Pick<TAccessTokenPayload, 'userId' | 'email' | 'role'>;
+type Role = AuthenticatedUser['role'];
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Set by `requireAuth`: who is calling, as of this request. */
+    auth?: AuthenticatedUser;
+  }
+}
+
+const bearerTokenOf = (header: string | undefined): string | undefined => {
+  const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(header ?? '');
+  return match?.[1];
+};
+
+/**
+ * `requireAuth` accepts a valid access token of a user who is still active and whose sessions
+ * were not ended after the token was issued; the user's current role, not the token's, counts.
+ * `requireRole` then refuses other roles with 403.
+ */
+export const createAuthGuard = ({ tokens, db }: { tokens: AccessTokens; db: Db }) => {
+  const requireAuth: RequestHandler = async (req, _res, next) => {
+    const token = bearerTokenOf(req.headers.authorization);
+    if (!token) throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'Sign in to continue');
+    let payload: TAccessTokenPayload;
+    try {
+      payload = await tokens.verify(token);
+    } catch (error) {
+      const expired = error instanceof InvalidAccessTokenError && error.reason === 'expired';
+      throw new AppError(
+        ErrorCode.AUTHENTICATION_ERROR,
+        expired ? 'Your session has expired' : 'Invalid access token',
+      );
+    }
+    const user = await findUserById(db, payload.userId);
+    const sessionsEndedAt = user ? Math.floor(user.tokensValidAfter.getTime() / 1000) : Infinity;
+    if (!user || !user.isActive || payload.iat < sessionsEndedAt) {
+      throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'Your session has ended; sign in again');
+    }
+    req.auth = { userId: user.id, email: user.email, role: user.role };
+    next();
+  };
+
+  const requireRole =
+    (...roles: Role[]): RequestHandler =>
+    (req, _res, next) => {
+      if (!req.auth) throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'Sign in to continue');
+      if (!roles.includes(req.auth.role)) {
+        throw new AppError(ErrorCode.AUTHORIZATION_ERROR, 'You do not have access to this');
+      }
+      next();
+    };
+
+  return { requireAuth, requireRole };
+};
+
+export type AuthGuard = ReturnType<typeof createAuthGuard>;
+
+/** The caller set by `requireAuth`; a route that reads it without the guard is a bug. */
+export const callerOf = (req: { auth?: AuthenticatedUser }): AuthenticatedUser => {
+  if (!req.auth) throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'Sign in to continue');
+  return req.auth;
+};

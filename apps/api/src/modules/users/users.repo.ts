@@ -1,0 +1,62 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { users } from '../../db/schema/users';
+
+/** Every column a service may need; password hash included, so never send a row as is. */
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  passwordHash: users.passwordHash,
+  role: users.role,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  phoneCiphertext: users.phoneCiphertext,
+  phoneKeyId: users.phoneKeyId,
+  avatarKey: users.avatarKey,
+  language: users.language,
+  timeZone: users.timeZone,
+  address: users.address,
+  city: users.city,
+  state: users.state,
+  pincode: users.pincode,
+  latitude: users.latitude,
+  longitude: users.longitude,
+  isVerified: users.isVerified,
+  isActive: users.isActive,
+  tokensValidAfter: users.tokensValidAfter,
+  createdAt: users.createdAt,
+};
+
+export type UserRow = {
+  [K in keyof typeof userColumns]: (typeof users.$inferSelect)[K];
+};
+export type NewUserRow = typeof users.$inferInsert;
+export type UserPatch = Partial<Omit<NewUserRow, 'id' | 'createdAt'>>;
+
+export const insertUser = async (db: Db, row: NewUserRow): Promise<UserRow> => {
+  const [inserted] = await db.insert(users).values(row).returning(userColumns);
+  return inserted!;
+};
+
+export const findUserById = async (db: Db, id: string): Promise<UserRow | undefined> => {
+  const [row] = await db.select(userColumns).from(users).where(eq(users.id, id));
+  return row;
+};
+
+export const findUserByEmail = async (db: Db, email: string): Promise<UserRow | undefined> => {
+  const [row] = await db.select(userColumns).from(users).where(eq(users.email, email));
+  return row;
+};
+
+export const updateUser = async (
+  db: Db,
+  id: string,
+  patch: UserPatch,
+): Promise<UserRow | undefined> => {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning(userColumns);
+  return row;
+};
