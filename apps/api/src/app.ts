@@ -12,6 +12,8 @@ import type { PubSub } from './platform/pubsub/pubsub';
 import type { Redis } from 'ioredis';
 import type { PhoneProtection } from './modules/users/phone-protection';
 import type { Mailer } from './platform/mail/mailer';
+import { UPLOADS_URL_PATH } from './platform/storage/local-storage';
+import { serveUploads } from './platform/storage/serve-uploads';
 import type { Storage } from './platform/storage/storage';
 import { createAccountsModule } from './modules/accounts.module';
 import { docsRoutes } from './modules/system/docs.routes';
@@ -65,6 +67,9 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   const accounts = createAccountsModule(deps);
   for (const router of accounts.routers) app.use(router);
   for (const router of routers) app.use(router);
+  // An S3 bucket serves its own objects; local ones are served here.
+  if (deps.storage.kind === 'local')
+    app.use(UPLOADS_URL_PATH, serveUploads(deps.storage.directory));
   // Until the web app is served here, the front door is the API reference.
   app.get('/', (_req, res) => res.redirect(302, '/api/docs/'));
 

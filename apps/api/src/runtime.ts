@@ -4,6 +4,8 @@ import { createPhoneProtection } from './modules/users/phone-protection';
 import { createBlindIndex, createFieldEncryption } from './platform/crypto/field-encryption';
 import { createMailer } from './platform/mail/mailer';
 import { createLocalStorage } from './platform/storage/local-storage';
+import { createS3Storage, s3OptionsOf } from './platform/storage/s3-storage';
+import type { Storage } from './platform/storage/storage';
 import type { AppDeps } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
@@ -18,6 +20,12 @@ import type { PubSub } from './platform/pubsub/pubsub';
 import { createRedisPubSub } from './platform/pubsub/redis-pubsub';
 import { createRedisConnection, waitForRedis } from './platform/redis-connection';
 
+/** An S3-compatible bucket when S3_BUCKET and its keys are set, else `$DATA_DIR/uploads`. */
+const openStorage = (config: Config): Storage => {
+  const s3 = s3OptionsOf(config);
+  return s3 ? createS3Storage(s3) : createLocalStorage(path.join(config.dataDir, 'uploads'));
+};
+
 /** Services every module shares, built once from the config. */
 export const openSharedServices = (config: Config, logger: Logger) => ({
   phones: createPhoneProtection({
@@ -25,7 +33,7 @@ export const openSharedServices = (config: Config, logger: Logger) => ({
     blindIndex: createBlindIndex(config.BLIND_INDEX_KEY),
   }),
   mailer: createMailer({ config, logger }),
-  storage: createLocalStorage(path.join(config.dataDir, 'uploads')),
+  storage: openStorage(config),
 });
 
 export type Runtime = AppDeps & {

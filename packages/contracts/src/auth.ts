@@ -65,6 +65,7 @@ export type TAccessTokenPayload = {
   userId: string;
   email: string;
   role: 'customer' | 'provider' | 'admin';
+  /** Seconds since the epoch, to the millisecond (a fraction), so session ends compare exactly. */
   iat: number;
   exp: number;
 };

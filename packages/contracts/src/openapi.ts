@@ -1,6 +1,7 @@
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { authPaths } from './auth';
+import { oidcPaths } from './oidc';
 import { systemPaths } from './system';
 import { usersPaths } from './users';
 
@@ -8,6 +9,7 @@ import { usersPaths } from './users';
 const paths: ZodOpenApiPathsObject = {
   ...systemPaths,
   ...authPaths,
+  ...oidcPaths,
   ...usersPaths,
 };
 

@@ -98,7 +98,15 @@ export const ZUpdateProfileRequest = z
 
 export type TUpdateProfileRequest = z.infer<typeof ZUpdateProfileRequest>;
 
+/** `POST /api/users/upload-avatar`: one image file in the multipart field `avatar`. */
+export const ZAvatarUpload = z
+  .object({
+    avatar: z.file().describe('JPEG, PNG or WebP, at most 5 MB and 40 megapixels'),
+  })
+  .meta({ id: 'AvatarUpload' });
+
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const errorResponse = (description: string) => ({ description, ...json(ZErrorEnvelope) });
 const bearer = [{ bearerAuth: [] }];
 
 export const usersPaths = {
@@ -121,6 +129,26 @@ export const usersPaths = {
         '200': { description: 'Updated profile', ...json(successEnvelope(ZUserProfile)) },
         '400': { description: 'Invalid or forbidden field', ...json(ZErrorEnvelope) },
         '401': { description: 'Not signed in', ...json(ZErrorEnvelope) },
+      },
+    },
+  },
+  '/api/users/upload-avatar': {
+    post: {
+      summary: 'Upload a new avatar, replacing the current one',
+      description:
+        'The image is checked by its content (not its name or Content-Type), re-encoded to WebP at 512×512 and 128×128 with its metadata removed, and counts against the upload quota.',
+      tags: ['Users'],
+      security: bearer,
+      requestBody: {
+        required: true,
+        content: { 'multipart/form-data': { schema: ZAvatarUpload } },
+      },
+      responses: {
+        '200': { description: 'Updated profile', ...json(successEnvelope(ZUserProfile)) },
+        '400': errorResponse('No file, another field, or a damaged image'),
+        '401': errorResponse('Not signed in'),
+        '413': errorResponse('File over 5 MB, image over 40 megapixels, or upload quota exceeded'),
+        '415': errorResponse('Not a JPEG, PNG or WebP image'),
       },
     },
   },

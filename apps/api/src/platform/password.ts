@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import os from 'node:os';
+import pLimit from 'p-limit';
 
 /** OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1. Runs on libuv's thread pool. */
 const COST_LOG2 = 17;
@@ -6,12 +8,26 @@ const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 const KEY_LENGTH = 32;
 
+/**
+ * libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise) also runs WebCrypto,
+ * so every access token signed or verified, plus file system calls and DNS look-ups. Were a
+ * burst of sign-ins to fill it with scrypt jobs, each of those would queue behind every hash
+ * (seconds: `bench/auth.ts` measured authenticated requests at ~5 s p50 under 50 concurrent
+ * sign-ins), and sign-ins would finish in bursts that stall the event loop. So at most this many
+ * hashes run at once, never more than there are cores, and at least one thread stays free; the
+ * rest wait in arrival order.
+ */
+const limitHashes = pLimit(Math.max(1, Math.min(os.availableParallelism(), 4 - 1)));
+
 const derive = (password: string, salt: Buffer, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  limitHashes(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 
 const optionsFor = (costLog2: number, blockSize: number, parallelism: number): ScryptOptions => ({
   N: 2 ** costLog2,

@@ -20,21 +20,27 @@ export type TestApp = {
 export const startTestApp = async ({
   env = {},
   routers = [],
+  port = 0,
 }: {
   env?: Record<string, string | undefined>;
   routers?: ((runtime: Runtime) => Router)[];
+  /** A fixed port, for a test that must name the app's URL in its config (APP_URL); else free. */
+  port?: number;
 } = {}): Promise<TestApp> => {
   const database = await createTestDatabaseUrl();
   const config = testConfig({ DATABASE_URL: database.url, REDIS_URL: serverRedisUrl, ...env });
   const runtime = await openRuntime(config, createLogger(config));
   const app = createApp(runtime, { routers: routers.map((build) => build(runtime)) });
   const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address() as AddressInfo;
   return {
     runtime,
     server,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -23,16 +23,21 @@ export const createAccessTokens = (
   const secret = new TextEncoder().encode(config.JWT_SECRET);
   const issuer = config.APP_URL;
 
-  const sign = (subject: AccessTokenSubject): Promise<string> =>
-    new SignJWT({ userId: subject.userId, email: subject.email, role: subject.role })
+  const sign = (subject: AccessTokenSubject): Promise<string> => {
+    // `iat` to the millisecond (RFC 7519 allows a non-integer NumericDate): with whole seconds,
+    // the guard could not tell a token signed just before a password reset from one signed just
+    // after it in the same second, and the older one would outlive the reset.
+    const issuedAt = Date.now() / 1000;
+    return new SignJWT({ userId: subject.userId, email: subject.email, role: subject.role })
       .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
       .setSubject(subject.userId)
       .setIssuer(issuer)
       .setAudience(TOKEN_AUDIENCE)
       .setJti(randomUUID())
-      .setIssuedAt()
-      .setExpirationTime(`${config.ACCESS_TOKEN_TTL_SECONDS}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor(issuedAt) + config.ACCESS_TOKEN_TTL_SECONDS)
       .sign(secret);
+  };
 
   const verify = async (token: string): Promise<TAccessTokenPayload> => {
     try {

@@ -40,8 +40,9 @@ export const createAuthGuard = ({ tokens, db }: { tokens: AccessTokens; db: Db }
       );
     }
     const user = await findUserById(db, payload.userId);
-    const sessionsEndedAt = user ? Math.floor(user.tokensValidAfter.getTime() / 1000) : Infinity;
-    if (!user || !user.isActive || payload.iat < sessionsEndedAt) {
+    // Compared to the millisecond: a token from the same second as a session end may be older.
+    const issuedAtMs = Math.round(payload.iat * 1000);
+    if (!user || !user.isActive || issuedAtMs < user.tokensValidAfter.getTime()) {
       throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'Your session has ended; sign in again');
     }
     req.auth = { userId: user.id, email: user.email, role: user.role };

@@ -40,15 +40,23 @@ export const authRoutes = ({
     windowMs: config.AUTH_RATE_LIMIT_WINDOW_MS,
     limit: config.AUTH_RATE_LIMIT_MAX,
   });
+  const accountKey = (req: Request) => {
+    const email = (req.body as { email?: unknown } | undefined)?.email;
+    return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : undefined;
+  };
   const perAccount = createRateLimiter(deps, {
     name: 'login-account',
     windowMs: config.AUTH_RATE_LIMIT_WINDOW_MS,
     limit: config.LOGIN_ACCOUNT_RATE_LIMIT_MAX,
     countFailuresOnly: true,
-    keyOf: (req) => {
-      const email = (req.body as { email?: unknown } | undefined)?.email;
-      return typeof email === 'string' ? `account:${email.trim().toLowerCase()}` : undefined;
-    },
+    keyOf: accountKey,
+  });
+  // Reset e-mails to one address, from however many IPs: no mail-bombing a user.
+  const resetsPerAccount = createRateLimiter(deps, {
+    name: 'reset-account',
+    windowMs: config.AUTH_RATE_LIMIT_WINDOW_MS,
+    limit: config.LOGIN_ACCOUNT_RATE_LIMIT_MAX,
+    keyOf: accountKey,
   });
 
   const router = Router();
@@ -86,7 +94,7 @@ export const authRoutes = ({
     sendData(res, { message: 'Signed out' });
   });
 
-  router.post('/api/auth/forgot-password', perIp, async (req, res) => {
+  router.post('/api/auth/forgot-password', perIp, resetsPerAccount, async (req, res) => {
     await auth.forgotPassword(ZForgotPasswordRequest.parse(req.body).email);
     sendData(res, { message: 'If an account exists for this e-mail, a reset link is on its way' });
   });

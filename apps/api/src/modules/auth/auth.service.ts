@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/constraint-errors';
 import { hashSecretToken, newSecretToken } from '../../platform/crypto/secret-tokens';
 import { AppError, ErrorCode } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
 import type { Mailer } from '../../platform/mail/mailer';
 import { hashPassword, verifyPassword } from '../../platform/password';
 import type { PhoneProtection } from '../users/phone-protection';
@@ -29,6 +30,7 @@ const RESET_PASSWORD_MINUTES = 30;
 type AuthDeps = {
   db: Db;
   config: Pick<Config, 'APP_URL'>;
+  logger: Logger;
   mailer: Mailer;
   phones: PhoneProtection;
   sessions: Sessions;
@@ -36,7 +38,7 @@ type AuthDeps = {
 };
 
 export const createAuthService = (deps: AuthDeps) => {
-  const { db, config, mailer, phones, sessions, toProfile } = deps;
+  const { db, config, logger, mailer, phones, sessions, toProfile } = deps;
   // Verifying against this when the e-mail is unknown makes both failures take the same time.
   const decoyHash = hashPassword(newSecretToken());
 
@@ -105,10 +107,16 @@ export const createAuthService = (deps: AuthDeps) => {
     return sessions.start(user, client);
   };
 
-  /** Always succeeds from the caller's view, so it never tells who has an account. */
+  /**
+   * Always succeeds from the caller's view, so it never tells who has an account: the link is
+   * made and mailed after the answer, so a known address does not answer more slowly either.
+   */
   const forgotPassword = async (email: string): Promise<void> => {
     const user = await findUserByEmail(db, email);
-    if (user?.isActive) await sendOneTimeLink(user, 'reset_password');
+    if (!user?.isActive) return;
+    sendOneTimeLink(user, 'reset_password').catch((error: unknown) =>
+      logger.error({ err: error, userId: user.id }, 'password reset e-mail failed'),
+    );
   };
 
   const resetPassword = async ({ token, password }: { token: string; password: string }) => {

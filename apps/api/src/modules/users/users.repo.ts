@@ -60,3 +60,9 @@ export const updateUser = async (
     .returning(userColumns);
   return row;
 };
+
+/** The user's row, locked until the transaction `db` belongs to ends. */
+export const lockUserById = async (db: Db, id: string): Promise<UserRow | undefined> => {
+  const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).for('update');
+  return row;
+};

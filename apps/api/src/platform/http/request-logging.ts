@@ -15,6 +15,18 @@ const requestIdOf = (req: IncomingMessage, res: ServerResponse): string => {
   return id;
 };
 
+/** Query parameters that carry credentials, such as the OpenID Connect callback's `code`. */
+const secretQueryParameter = /([?&](?:code|token|access_token|id_token|refresh_token)=)[^&#]*/gi;
+
+/** Paths whose last segment is a single-use secret, such as the e-mail verification link. */
+const secretPathSegment = /^(\/api\/auth\/verify-email\/)[^/?#]+/;
+
+/** The URL with credential-bearing query values and path segments replaced. */
+export const loggableUrl = (url: string): string => {
+  const path = url.replace(secretPathSegment, '$1[redacted]');
+  return path.includes('?') ? path.replace(secretQueryParameter, '$1[redacted]') : path;
+};
+
 /** One log line per request with its id, route, status and time; never bodies or headers. */
 export const requestLogging = (logger: Logger) =>
   pinoHttp({
@@ -28,7 +40,7 @@ export const requestLogging = (logger: Logger) =>
     serializers: {
       req: (req: { method: string; url: string }) => ({
         method: req.method,
-        url: req.url,
+        url: loggableUrl(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

@@ -16,6 +16,7 @@ export const createLocalStorage = (directory: string): Storage => {
   };
   return {
     kind: 'local',
+    directory: root,
     put: async (key, body) => {
       const file = fileOf(key);
       await mkdir(path.dirname(file), { recursive: true });
