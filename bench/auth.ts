@@ -28,6 +28,7 @@ import {
   type EventLoopMessage,
   type ListeningMessage,
 } from './servers/announce';
+import { integerOption } from './cli-options';
 
 const TARGET_PING_P99_MS = 50;
 const STARTUP_TIMEOUT_MS = 90_000;
@@ -70,19 +71,12 @@ const parseOptions = (): Options => {
     );
     process.exit(0);
   }
-  const int = (name: string, raw: string, min: number, max: number) => {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new Error(`--${name} must be an integer from ${min} to ${max}, got ${raw}`);
-    }
-    return value;
-  };
   return {
-    duration: int('duration', values.duration, 2, 600),
-    concurrency: int('concurrency', values.concurrency, 1, 1000),
-    pingRate: int('ping-rate', values['ping-rate'], 1, 500),
-    rounds: int('rounds', values.rounds, 1, 20),
-    warmup: int('warmup', values.warmup, 0, 120),
+    duration: integerOption('duration', values.duration, 2, 600),
+    concurrency: integerOption('concurrency', values.concurrency, 1, 1000),
+    pingRate: integerOption('ping-rate', values['ping-rate'], 1, 500),
+    rounds: integerOption('rounds', values.rounds, 1, 20),
+    warmup: integerOption('warmup', values.warmup, 0, 120),
   };
 };
 

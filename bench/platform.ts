@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH_HOST, type CpuMessage, type ListeningMessage } from './servers/announce';
+import { integerOption } from './cli-options';
 
 const TARGET_RATIO = 0.7;
 const STARTUP_TIMEOUT_MS = 90_000;
@@ -80,19 +81,12 @@ const parseOptions = (): Options => {
     );
     process.exit(0);
   }
-  const int = (name: string, raw: string, min: number, max: number) => {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new Error(`--${name} must be an integer from ${min} to ${max}, got ${raw}`);
-    }
-    return value;
-  };
   return {
-    duration: int('duration', values.duration, 1, 600),
-    connections: int('connections', values.connections, 1, 1000),
-    pipelining: int('pipelining', values.pipelining, 1, 100),
-    rounds: int('rounds', values.rounds, 2, 20),
-    warmup: int('warmup', values.warmup, 0, 120),
+    duration: integerOption('duration', values.duration, 1, 600),
+    connections: integerOption('connections', values.connections, 1, 1000),
+    pipelining: integerOption('pipelining', values.pipelining, 1, 100),
+    rounds: integerOption('rounds', values.rounds, 2, 20),
+    warmup: integerOption('warmup', values.warmup, 0, 120),
   };
 };
 

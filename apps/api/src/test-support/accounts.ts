@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TAuthSession } from '@localkart/contracts/auth';
+import { ZUserProfile } from '@localkart/contracts/users';
 import request from 'supertest';
 import { insertUser, type NewUserRow, type UserRow } from '../modules/users/users.repo';
 import { hashPassword } from '../platform/password';
@@ -9,6 +10,9 @@ import { eventually } from './http';
 import type { TestApp } from './test-app';
 
 /** Meets the password rules (lower, upper, digit, ≥ 8). */
+/** Every field a profile response has, and no other. */
+export const PROFILE_KEYS = Object.keys(ZUserProfile.shape).sort();
+
 export const TEST_PASSWORD = 'Ghar$eva2026';
 
 export const uniqueEmail = (label = 'user') => `${label}.${randomUUID().slice(0, 8)}@example.in`;

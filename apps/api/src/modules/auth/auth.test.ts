@@ -16,6 +16,7 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
   verificationTokenFor,
+  PROFILE_KEYS,
 } from '../../test-support/accounts';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { createAccessTokens, TOKEN_AUDIENCE } from './access-tokens';
@@ -60,21 +61,6 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-
-const PROFILE_KEYS = [
-  'avatar',
-  'createdAt',
-  'email',
-  'firstName',
-  'id',
-  'isVerified',
-  'language',
-  'lastName',
-  'location',
-  'phone',
-  'role',
-  'timeZone',
-];
 
 describe('register', () => {
   it('when a customer registers, then 201 with the profile (e-mail normalised, no secrets) and a verification e-mail', async () => {

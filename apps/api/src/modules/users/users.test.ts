@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/users';
 import { createBlindIndex } from '../../platform/crypto/field-encryption';
-import { registration, signIn, uniqueEmail } from '../../test-support/accounts';
+import { PROFILE_KEYS, registration, signIn, uniqueEmail } from '../../test-support/accounts';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 
 let app: TestApp;
@@ -35,21 +35,6 @@ const storedRow = async () => {
   const [row] = await app.runtime.database.db.select().from(users).where(eq(users.id, userId));
   return row!;
 };
-
-const PROFILE_KEYS = [
-  'avatar',
-  'createdAt',
-  'email',
-  'firstName',
-  'id',
-  'isVerified',
-  'language',
-  'lastName',
-  'location',
-  'phone',
-  'role',
-  'timeZone',
-];
 
 describe('GET /api/users/profile', () => {
   it('when the signed-in user asks, then they get their own profile, built from explicit fields only', async () => {
