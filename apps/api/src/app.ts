@@ -16,6 +16,9 @@ import { UPLOADS_URL_PATH } from './platform/storage/local-storage';
 import { serveUploads } from './platform/storage/serve-uploads';
 import type { Storage } from './platform/storage/storage';
 import { createAccountsModule } from './modules/accounts.module';
+import { createAiModule } from './modules/ai/ai.module';
+import { createTaxonomyModule } from './modules/taxonomy/taxonomy.module';
+import { createProvidersModule } from './modules/providers/providers.module';
 import { docsRoutes } from './modules/system/docs.routes';
 import { createHealthService } from './modules/system/health.service';
 import { healthRoutes, pingRoutes } from './modules/system/system.routes';
@@ -65,8 +68,17 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   app.use(pingRoutes());
   app.use(docsRoutes({ version: packageJson.version }));
   const accounts = createAccountsModule(deps);
-  for (const router of accounts.routers) app.use(router);
-  for (const router of routers) app.use(router);
+  const { guard } = accounts;
+  const modules = [
+    accounts,
+    createTaxonomyModule(deps),
+    // Before providers: `POST /api/providers/generate-profile` is the AI service's.
+    createAiModule(deps, { guard }),
+    createProvidersModule(deps, { guard }),
+  ];
+  for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
+    app.use(router);
+  }
   // An S3 bucket serves its own objects; local ones are served here.
   if (deps.storage.kind === 'local')
     app.use(UPLOADS_URL_PATH, serveUploads(deps.storage.directory));

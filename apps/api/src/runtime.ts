@@ -10,6 +10,7 @@ import type { AppDeps } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { migrateDatabase } from './db/migrate';
+import { seedTaxonomy } from './modules/taxonomy/seed-taxonomy';
 import { isDatabaseUnavailableError } from './db/unavailable';
 import type { Cache } from './platform/cache/cache';
 import { createMemoryCache } from './platform/cache/memory-cache';
@@ -78,6 +79,8 @@ const openRedis = async (url: string, prefix: string, logger: Logger) => {
 export const openRuntime = async (config: Config, logger: Logger): Promise<Runtime> => {
   const database = await openDatabase(config, logger);
   await migrateWhenReachable(database, logger);
+  // Every database, embedded or server, gets the service taxonomy; only missing rows are added.
+  await seedTaxonomy(database.db);
   let cache: Cache = createMemoryCache();
   let pubsub: PubSub = createMemoryPubSub();
   let redis: Redis | undefined;

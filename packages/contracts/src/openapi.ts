@@ -1,16 +1,22 @@
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { aiPaths } from './ai';
 import { authPaths } from './auth';
 import { oidcPaths } from './oidc';
+import { providersPaths } from './providers';
 import { systemPaths } from './system';
+import { taxonomyPaths } from './taxonomy';
 import { usersPaths } from './users';
 
 /** Every domain's paths; a new contract file adds its `…Paths` here. */
 const paths: ZodOpenApiPathsObject = {
   ...systemPaths,
   ...authPaths,
+  ...aiPaths,
   ...oidcPaths,
   ...usersPaths,
+  ...taxonomyPaths,
+  ...providersPaths,
 };
 
 export const buildOpenApiDocument = ({

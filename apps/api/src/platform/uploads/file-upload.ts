@@ -6,6 +6,8 @@ export type SingleFileUpload = {
   /** The multipart field that carries the file. */
   field: string;
   maxBytes: number;
+  /** Text fields allowed beside the file (read into `req.body`); none by default. */
+  fields?: readonly string[];
 };
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -43,8 +45,9 @@ export const singleFileUpload = (options: SingleFileUpload): RequestHandler => {
     limits: {
       fileSize: options.maxBytes,
       files: 1,
-      fields: 0,
-      parts: 1,
+      fields: options.fields?.length ?? 0,
+      fieldSize: 4096,
+      parts: 1 + (options.fields?.length ?? 0),
       fieldNameSize: 100,
       headerPairs: 20,
     },

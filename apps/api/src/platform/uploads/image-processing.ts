@@ -19,11 +19,26 @@ const damaged = (cause: unknown) =>
  * anything hidden after or around the image data is gone. The header is read first, so an image
  * over `maxPixels` is refused (413) before it is decoded; a damaged image is 400.
  */
-export const renderSquareWebp = async (
+export const renderSquareWebp = (
   input: Buffer,
   type: ImageType,
   sizes: readonly number[],
-  { maxPixels, quality = 82 }: { maxPixels: number; quality?: number },
+  options: { maxPixels: number; quality?: number },
+): Promise<Buffer[]> => renderWebp(input, type, sizes, { ...options, fit: 'cover' });
+
+/**
+ * As `renderSquareWebp`, but `fit: 'inside'` keeps the aspect ratio (longest side at most the
+ * size, never enlarged), for photos and scanned documents.
+ */
+export const renderWebp = async (
+  input: Buffer,
+  type: ImageType,
+  sizes: readonly number[],
+  {
+    maxPixels,
+    quality = 82,
+    fit,
+  }: { maxPixels: number; quality?: number; fit: 'cover' | 'inside' },
 ): Promise<Buffer[]> => {
   const options = { limitInputPixels: maxPixels, failOn: 'warning' } as const;
   let metadata: Metadata;
@@ -47,7 +62,7 @@ export const renderSquareWebp = async (
       sizes.map((size) =>
         sharp(input, options)
           .rotate()
-          .resize(size, size, { fit: 'cover' })
+          .resize(size, size, { fit, withoutEnlargement: fit === 'inside' })
           .webp({ quality })
           .toBuffer(),
       ),

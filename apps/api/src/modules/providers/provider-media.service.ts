@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  TPortfolioItem,
+  TProviderDocument,
+  ZDocumentType,
+} from '@localkart/contracts/providers';
+import type { z } from 'zod';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import { AppError, ErrorCode } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
+import type { Storage } from '../../platform/storage/storage';
+import {
+  deleteStoredFiles,
+  insertStoredFiles,
+  storedBytesOf,
+} from '../../platform/storage/stored-files.repo';
+import { IMAGE_TYPES, sniffContentType } from '../../platform/uploads/content-type';
+import { renderWebp } from '../../platform/uploads/image-processing';
+import {
+  countPortfolio,
+  deletePortfolioItem,
+  insertDocument,
+  insertPortfolioItem,
+  listDocuments,
+} from './provider-media.repo';
+import { portfolioObjectKeys, toDocument, toPortfolioItem } from './provider-views';
+import type { ProvidersService } from './providers.service';
+
+export const PORTFOLIO_UPLOAD = {
+  field: 'image',
+  maxBytes: 8 * 1024 * 1024,
+  fields: ['description'],
+} as const;
+export const DOCUMENT_UPLOAD = {
+  field: 'file',
+  maxBytes: 10 * 1024 * 1024,
+  fields: ['type'],
+} as const;
+
+const MAX_PIXELS = 40_000_000;
+const MAX_PORTFOLIO_ITEMS = 30;
+const WEBP = 'image/webp';
+const PDF = 'application/pdf';
+const DOCUMENT_TYPES = [...IMAGE_TYPES, PDF] as const;
+
+type StoredObject = { key: string; body: Buffer; contentType: string };
+
+/**
+ * Portfolio images and verification documents: checked by content, images re-encoded (metadata
+ * gone), stored under server-made keys, counted against the owner's quota. Nothing is left in
+ * storage when a step fails.
+ */
+export const createProviderMediaService = ({
+  db,
+  storage,
+  logger,
+  config,
+  providers,
+}: {
+  db: Db;
+  storage: Storage;
+  logger: Logger;
+  config: Pick<Config, 'UPLOAD_QUOTA_MB'>;
+  providers: Pick<ProvidersService, 'providerOf'>;
+}) => {
+  const quotaBytes = config.UPLOAD_QUOTA_MB * 1024 * 1024;
+
+  const deleteObjects = async (keys: string[]) => {
+    const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
+    return keys.filter((key, index) => {
+      const result = results[index]!;
+      if (result.status === 'rejected')
+        logger.warn({ err: result.reason as unknown, key }, 'could not delete a stored file');
+      return result.status === 'fulfilled';
+    });
+  };
+
+  /** Stores the objects and runs `record` (in a transaction, with the quota re-checked). */
+  const storeObjects = async <T>(
+    userId: string,
+    purpose: string,
+    objects: StoredObject[],
+    record: (tx: Db) => Promise<T>,
+  ): Promise<T> => {
+    const bytes = objects.reduce((sum, { body }) => sum + body.length, 0);
+    const checkQuota = async (handle: Db) => {
+      if ((await storedBytesOf(handle, userId)) + bytes > quotaBytes) {
+        throw new AppError(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          `This upload would take you over your ${config.UPLOAD_QUOTA_MB} MB storage quota`,
+        );
+      }
+    };
+    await checkQuota(db);
+    try {
+      const results = await Promise.allSettled(
+        objects.map(({ key, body, contentType }) => storage.put(key, body, contentType)),
+      );
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      return await db.transaction(async (tx) => {
+        await checkQuota(tx);
+        await insertStoredFiles(
+          tx,
+          objects.map(({ key, body, contentType }) => ({
+            ownerId: userId,
+            key,
+            purpose,
+            contentType,
+            bytes: body.length,
+          })),
+        );
+        return record(tx);
+      });
+    } catch (error) {
+      await deleteObjects(objects.map(({ key }) => key));
+      throw error;
+    }
+  };
+
+  const addPortfolioItem = async (
+    userId: string,
+    upload: Buffer,
+    description: string,
+  ): Promise<TPortfolioItem> => {
+    const provider = await providers.providerOf(userId);
+    if ((await countPortfolio(db, provider.id)) >= MAX_PORTFOLIO_ITEMS) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `A portfolio holds at most ${MAX_PORTFOLIO_ITEMS} images; remove one first`,
+      );
+    }
+    const type = await sniffContentType(upload, IMAGE_TYPES);
+    const [large, thumbnail] = await renderWebp(upload, type, [1280, 320], {
+      maxPixels: MAX_PIXELS,
+      fit: 'inside',
+    });
+    const imageKey = `portfolio/${provider.id}/${randomUUID()}`;
+    const keys = portfolioObjectKeys(imageKey);
+    const row = await storeObjects(
+      userId,
+      'portfolio',
+      [
+        { key: keys.large, body: large!, contentType: WEBP },
+        { key: keys.thumbnail, body: thumbnail!, contentType: WEBP },
+      ],
+      (tx) => insertPortfolioItem(tx, { providerId: provider.id, imageKey, description }),
+    );
+    return toPortfolioItem(row, storage);
+  };
+
+  const removePortfolioItem = async (userId: string, itemId: string) => {
+    const provider = await providers.providerOf(userId);
+    const row = await deletePortfolioItem(db, provider.id, itemId);
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, 'Portfolio item not found');
+    const deleted = await deleteObjects(Object.values(portfolioObjectKeys(row.imageKey)));
+    await deleteStoredFiles(db, userId, deleted);
+  };
+
+  const addDocument = async (
+    userId: string,
+    upload: Buffer,
+    type: z.infer<typeof ZDocumentType>,
+  ): Promise<TProviderDocument> => {
+    const provider = await providers.providerOf(userId);
+    const contentType = await sniffContentType(upload, DOCUMENT_TYPES);
+    // PDFs are kept as sent (never rendered by us); images lose their metadata.
+    const body =
+      contentType === PDF
+        ? upload
+        : (
+            await renderWebp(upload, contentType, [2400], {
+              maxPixels: MAX_PIXELS,
+              fit: 'inside',
+            })
+          )[0]!;
+    const storedType = contentType === PDF ? PDF : WEBP;
+    const key = `documents/${provider.id}/${randomUUID()}.${contentType === PDF ? 'pdf' : 'webp'}`;
+    const row = await storeObjects(
+      userId,
+      'provider_document',
+      [{ key, body, contentType: storedType }],
+      (tx) =>
+        insertDocument(tx, {
+          providerId: provider.id,
+          type,
+          storageKey: key,
+          contentType: storedType,
+          originalBytes: upload.length,
+        }),
+    );
+    return toDocument(row);
+  };
+
+  const listOwnDocuments = async (userId: string): Promise<TProviderDocument[]> => {
+    const provider = await providers.providerOf(userId);
+    return (await listDocuments(db, provider.id)).map(toDocument);
+  };
+
+  return { addPortfolioItem, removePortfolioItem, addDocument, listOwnDocuments };
+};
+
+export type ProviderMediaService = ReturnType<typeof createProviderMediaService>;

@@ -1,0 +1,24 @@
+import type { Router } from 'express';
+import type { AppDeps } from '../../app';
+import { createIndiaPostDirectory } from '../../platform/geo/india-post-directory';
+import type { AuthGuard } from '../auth/auth.guard';
+import { createProviderMediaService } from './provider-media.service';
+import { createProviderScheduleService } from './provider-schedule.service';
+import { providersRoutes } from './providers.routes';
+import { createProvidersService } from './providers.service';
+import { createPublicProfileService } from './public-profile.service';
+
+/** Providers: registration, profile, services, areas, schedule, portfolio, documents, public page. */
+export const createProvidersModule = (deps: AppDeps, { guard }: { guard: AuthGuard }) => {
+  const { database, storage, logger, config } = deps;
+  const db = database.db;
+  const directory = createIndiaPostDirectory();
+  const providers = createProvidersService({ db, storage, directory });
+  const schedule = createProviderScheduleService({ db, providers });
+  const media = createProviderMediaService({ db, storage, logger, config, providers });
+  const publicProfiles = createPublicProfileService({ db, storage });
+  const routers: Router[] = [
+    providersRoutes({ providers, schedule, media, publicProfiles, guard }),
+  ];
+  return { providers, schedule, media, publicProfiles, routers };
+};

@@ -1,0 +1,192 @@
+import type {
+  TCreateProviderServiceRequest,
+  TCreateServiceAreaRequest,
+  TProviderProfile,
+  TProviderService,
+  TRegisterProviderRequest,
+  TServiceArea,
+  TUpdateProviderProfileRequest,
+  TUpdateProviderServiceRequest,
+} from '@localkart/contracts/providers';
+import type { Db } from '../../db/client';
+import { isUniqueViolation } from '../../db/constraint-errors';
+import { AppError, ErrorCode } from '../../platform/errors';
+import type { IndiaPostDirectory } from '../../platform/geo/india-post-directory';
+import type { Storage } from '../../platform/storage/storage';
+import { lockUserById, updateUser } from '../users/users.repo';
+import { toSlot } from './availability';
+import { listPortfolio } from './provider-media.repo';
+import { listSlots } from './provider-schedule.repo';
+import { toArea, toPortfolioItem, toService } from './provider-views';
+import {
+  deleteArea,
+  deleteService,
+  findCategory,
+  findProviderByUserId,
+  findSubcategory,
+  insertArea,
+  insertProvider,
+  insertService,
+  listAreas,
+  listServices,
+  updateProvider,
+  updateService,
+  type ProviderRow,
+} from './providers.repo';
+import { resolveServiceArea } from './service-areas';
+
+const notFound = (what = 'Not found') => new AppError(ErrorCode.NOT_FOUND, what);
+
+const invalidField = (path: string, message: string) =>
+  new AppError(ErrorCode.VALIDATION_ERROR, `Invalid ${path.split('.').at(-1)}`, [
+    { path, message, code: 'unknown_taxonomy' },
+  ]);
+
+export const createProvidersService = ({
+  db,
+  storage,
+  directory,
+}: {
+  db: Db;
+  storage: Storage;
+  directory: IndiaPostDirectory;
+}) => {
+  /** The caller's provider row; a provider-role user who never registered gets 404. */
+  const providerOf = async (userId: string): Promise<ProviderRow> => {
+    const provider = await findProviderByUserId(db, userId);
+    if (!provider) throw notFound('Register as a provider first');
+    return provider;
+  };
+
+  /** The unit to store: the one given, else the subcategory's; 400 names an unknown slug. */
+  const checkTaxonomy = async (
+    service: Pick<TCreateProviderServiceRequest, 'categorySlug' | 'subcategorySlug' | 'unit'>,
+    field = '',
+  ) => {
+    const prefix = field ? `${field}.` : '';
+    const category = await findCategory(db, service.categorySlug);
+    if (!category?.isActive) throw invalidField(`${prefix}categorySlug`, 'is not a known category');
+    const sub = await findSubcategory(db, service.categorySlug, service.subcategorySlug);
+    if (!sub?.isActive)
+      throw invalidField(`${prefix}subcategorySlug`, 'is not a known subcategory of this category');
+    return service.unit ?? sub.unit;
+  };
+
+  const toProfile = async (provider: ProviderRow): Promise<TProviderProfile> => {
+    const [services, areas, slots, portfolio] = await Promise.all([
+      listServices(db, provider.id),
+      listAreas(db, provider.id),
+      listSlots(db, provider.id),
+      listPortfolio(db, provider.id),
+    ]);
+    return {
+      id: provider.id,
+      businessName: provider.businessName,
+      description: provider.description,
+      aiGeneratedProfile: provider.aiGeneratedProfile ?? null,
+      rating: { average: provider.ratingAverage, count: provider.ratingCount },
+      isVerified: provider.isVerified,
+      isActive: provider.isActive,
+      timeZone: provider.timeZone,
+      services: services.map(toService),
+      serviceAreas: areas.map(toArea),
+      availability: slots.map(toSlot),
+      portfolio: portfolio.map((item) => toPortfolioItem(item, storage)),
+      createdAt: provider.createdAt.toISOString(),
+    };
+  };
+
+  const register = async (
+    userId: string,
+    request: TRegisterProviderRequest,
+  ): Promise<TProviderProfile> => {
+    const unit = await checkTaxonomy(request.service, 'service');
+    const area = resolveServiceArea(directory, request.serviceArea, 'serviceArea');
+    try {
+      const provider = await db.transaction(async (tx) => {
+        const user = await lockUserById(tx, userId);
+        if (!user) throw notFound('User not found');
+        if (user.role !== 'customer')
+          throw new AppError(ErrorCode.CONFLICT, `You are already registered as ${user.role}`);
+        const created = await insertProvider(tx, {
+          userId,
+          businessName: request.businessName,
+          description: request.description,
+          timeZone: user.timeZone,
+        });
+        await insertService(tx, { ...request.service, unit, providerId: created.id });
+        await insertArea(tx, { ...area, providerId: created.id });
+        await updateUser(tx, userId, { role: 'provider' });
+        return created;
+      });
+      return await toProfile(provider);
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new AppError(ErrorCode.CONFLICT, 'You are already registered as a provider');
+      throw error;
+    }
+  };
+
+  const getProfile = async (userId: string) => toProfile(await providerOf(userId));
+
+  const updateProfile = async (userId: string, change: TUpdateProviderProfileRequest) => {
+    const provider = await providerOf(userId);
+    const updated = await updateProvider(db, provider.id, change);
+    if (!updated) throw notFound();
+    return toProfile(updated);
+  };
+
+  const listOwnServices = async (userId: string): Promise<TProviderService[]> =>
+    (await listServices(db, (await providerOf(userId)).id)).map(toService);
+
+  const addService = async (userId: string, request: TCreateProviderServiceRequest) => {
+    const provider = await providerOf(userId);
+    const unit = await checkTaxonomy(request);
+    return toService(await insertService(db, { ...request, unit, providerId: provider.id }));
+  };
+
+  const changeService = async (
+    userId: string,
+    serviceId: string,
+    change: TUpdateProviderServiceRequest,
+  ) => {
+    const provider = await providerOf(userId);
+    const row = await updateService(db, provider.id, serviceId, change);
+    if (!row) throw notFound('Service not found');
+    return toService(row);
+  };
+
+  const removeService = async (userId: string, serviceId: string) => {
+    const provider = await providerOf(userId);
+    if (!(await deleteService(db, provider.id, serviceId))) throw notFound('Service not found');
+  };
+
+  const addArea = async (
+    userId: string,
+    request: TCreateServiceAreaRequest,
+  ): Promise<TServiceArea> => {
+    const provider = await providerOf(userId);
+    const area = resolveServiceArea(directory, request);
+    return toArea(await insertArea(db, { ...area, providerId: provider.id }));
+  };
+
+  const removeArea = async (userId: string, areaId: string) => {
+    const provider = await providerOf(userId);
+    if (!(await deleteArea(db, provider.id, areaId))) throw notFound('Service area not found');
+  };
+
+  return {
+    providerOf,
+    register,
+    getProfile,
+    updateProfile,
+    listOwnServices,
+    addService,
+    changeService,
+    removeService,
+    addArea,
+    removeArea,
+  };
+};
+
+export type ProvidersService = ReturnType<typeof createProvidersService>;
