@@ -14,7 +14,7 @@ import type { PhoneProtection } from './modules/users/phone-protection';
 import type { Mailer } from './platform/mail/mailer';
 import { UPLOADS_URL_PATH } from './platform/storage/local-storage';
 import { serveUploads } from './platform/storage/serve-uploads';
-import type { Storage } from './platform/storage/storage';
+import type { PrivateStorage, Storage } from './platform/storage/storage';
 import { createAccountsModule } from './modules/accounts.module';
 import { createAiModule } from './modules/ai/ai.module';
 import { createTaxonomyModule } from './modules/taxonomy/taxonomy.module';
@@ -35,6 +35,8 @@ export type AppDeps = {
   phones: PhoneProtection;
   mailer: Mailer;
   storage: Storage;
+  /** Owner-and-admin files (provider documents); read only through the API, never `/uploads`. */
+  privateStorage: PrivateStorage;
 };
 
 /**

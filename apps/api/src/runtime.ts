@@ -3,9 +3,13 @@ import path from 'node:path';
 import { createPhoneProtection } from './modules/users/phone-protection';
 import { createBlindIndex, createFieldEncryption } from './platform/crypto/field-encryption';
 import { createMailer } from './platform/mail/mailer';
-import { createLocalStorage } from './platform/storage/local-storage';
-import { createS3Storage, s3OptionsOf } from './platform/storage/s3-storage';
-import type { Storage } from './platform/storage/storage';
+import { createLocalPrivateStorage, createLocalStorage } from './platform/storage/local-storage';
+import {
+  createS3PrivateStorage,
+  createS3Storage,
+  s3OptionsOf,
+} from './platform/storage/s3-storage';
+import type { PrivateStorage, Storage } from './platform/storage/storage';
 import type { AppDeps } from './app';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
@@ -27,6 +31,17 @@ const openStorage = (config: Config): Storage => {
   return s3 ? createS3Storage(s3) : createLocalStorage(path.join(config.dataDir, 'uploads'));
 };
 
+/**
+ * Files only their owner and admins may read (provider documents), never served publicly: the
+ * same bucket under `private/` (which its policy must keep non-public), else `$DATA_DIR/private`.
+ */
+const openPrivateStorage = (config: Config): PrivateStorage => {
+  const s3 = s3OptionsOf(config);
+  return s3
+    ? createS3PrivateStorage(s3)
+    : createLocalPrivateStorage(path.join(config.dataDir, 'private'));
+};
+
 /** Services every module shares, built once from the config. */
 export const openSharedServices = (config: Config, logger: Logger) => ({
   phones: createPhoneProtection({
@@ -35,6 +50,7 @@ export const openSharedServices = (config: Config, logger: Logger) => ({
   }),
   mailer: createMailer({ config, logger }),
   storage: openStorage(config),
+  privateStorage: openPrivateStorage(config),
 });
 
 export type Runtime = AppDeps & {

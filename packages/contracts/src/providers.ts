@@ -218,6 +218,10 @@ export const ZProviderDocument = z
     rejectionReason: z.string().nullable(),
     reviewedAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
+    fileUrl: z.string().meta({
+      description:
+        'Where the owner (or an admin) downloads the file, signed in: `/api/providers/documents/{id}/file`. Documents have no public URL.',
+    }),
   })
   .meta({ id: 'ProviderDocument' });
 export type TProviderDocument = z.infer<typeof ZProviderDocument>;
@@ -509,6 +513,27 @@ export const providersPaths = {
         ...asProvider,
         '413': error('Too large or over quota'),
         '415': error('Not a PDF, JPEG, PNG or WebP file'),
+      },
+    },
+  },
+  '/api/providers/documents/{id}/file': {
+    get: {
+      summary: 'Download a verification document',
+      description:
+        'Only the provider who uploaded it and admins; anyone else gets 404, as for an unknown id. Sent as an attachment with its stored content type, `nosniff`, `Cache-Control: private, no-store` and a sandboxing CSP.',
+      tags,
+      security: bearer,
+      requestParams: idParam,
+      responses: {
+        '200': {
+          description: 'The file',
+          content: {
+            'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
+            'image/webp': { schema: z.string().meta({ format: 'binary' }) },
+          },
+        },
+        '401': error('Not signed in'),
+        '404': error('No such document, or not the caller’s'),
       },
     },
   },

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { providerDocuments, providerPortfolioItems } from '../../db/schema/providers';
+import { providerDocuments, providerPortfolioItems, providers } from '../../db/schema/providers';
 
 const portfolioColumns = {
   id: providerPortfolioItems.id,
@@ -78,3 +78,24 @@ export const listDocuments = (db: Db, providerId: string): Promise<DocumentRow[]
     .from(providerDocuments)
     .where(eq(providerDocuments.providerId, providerId))
     .orderBy(desc(providerDocuments.createdAt));
+
+/** One document with what a download needs: its object key and the user who owns it. */
+export const findDocumentFile = async (
+  db: Db,
+  documentId: string,
+): Promise<
+  { id: string; type: DocumentRow['type']; storageKey: string; ownerUserId: string } | undefined
+> => {
+  const [row] = await db
+    .select({
+      id: providerDocuments.id,
+      type: providerDocuments.type,
+      storageKey: providerDocuments.storageKey,
+      ownerUserId: providers.userId,
+    })
+    .from(providerDocuments)
+    .innerJoin(providers, eq(providers.id, providerDocuments.providerId))
+    .where(eq(providerDocuments.id, documentId))
+    .limit(1);
+  return row;
+};

@@ -9,7 +9,9 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
-import type { Storage } from '../../platform/storage/storage';
+import type { PrivateStorage, Storage } from '../../platform/storage/storage';
+import type { AuthenticatedUser } from '../auth/auth.guard';
+import { assertCanAccess } from '../auth/ownership';
 import {
   deleteStoredFiles,
   insertStoredFiles,
@@ -20,6 +22,7 @@ import { renderWebp } from '../../platform/uploads/image-processing';
 import {
   countPortfolio,
   deletePortfolioItem,
+  findDocumentFile,
   insertDocument,
   insertPortfolioItem,
   listDocuments,
@@ -46,28 +49,36 @@ const DOCUMENT_TYPES = [...IMAGE_TYPES, PDF] as const;
 
 type StoredObject = { key: string; body: Buffer; contentType: string };
 
+/** A document's bytes as the download route sends them. */
+export type DocumentFile = { body: Buffer; contentType: string; filename: string };
+
+const EXTENSIONS: Record<string, string> = { [PDF]: 'pdf', [WEBP]: 'webp' };
+
 /**
  * Portfolio images and verification documents: checked by content, images re-encoded (metadata
  * gone), stored under server-made keys, counted against the owner's quota. Nothing is left in
- * storage when a step fails.
+ * storage when a step fails. Documents go to the private storage and are read only through
+ * `documentFile`, by their owner or an admin.
  */
 export const createProviderMediaService = ({
   db,
   storage,
+  privateStorage,
   logger,
   config,
   providers,
 }: {
   db: Db;
   storage: Storage;
+  privateStorage: PrivateStorage;
   logger: Logger;
   config: Pick<Config, 'UPLOAD_QUOTA_MB'>;
   providers: Pick<ProvidersService, 'providerOf'>;
 }) => {
   const quotaBytes = config.UPLOAD_QUOTA_MB * 1024 * 1024;
 
-  const deleteObjects = async (keys: string[]) => {
-    const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
+  const deleteObjects = async (keys: string[], store: PrivateStorage = storage) => {
+    const results = await Promise.allSettled(keys.map((key) => store.delete(key)));
     return keys.filter((key, index) => {
       const result = results[index]!;
       if (result.status === 'rejected')
@@ -82,6 +93,7 @@ export const createProviderMediaService = ({
     purpose: string,
     objects: StoredObject[],
     record: (tx: Db) => Promise<T>,
+    store: PrivateStorage = storage,
   ): Promise<T> => {
     const bytes = objects.reduce((sum, { body }) => sum + body.length, 0);
     const checkQuota = async (handle: Db) => {
@@ -95,7 +107,7 @@ export const createProviderMediaService = ({
     await checkQuota(db);
     try {
       const results = await Promise.allSettled(
-        objects.map(({ key, body, contentType }) => storage.put(key, body, contentType)),
+        objects.map(({ key, body, contentType }) => store.put(key, body, contentType)),
       );
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
@@ -114,7 +126,10 @@ export const createProviderMediaService = ({
         return record(tx);
       });
     } catch (error) {
-      await deleteObjects(objects.map(({ key }) => key));
+      await deleteObjects(
+        objects.map(({ key }) => key),
+        store,
+      );
       throw error;
     }
   };
@@ -189,6 +204,7 @@ export const createProviderMediaService = ({
           contentType: storedType,
           originalBytes: upload.length,
         }),
+      privateStorage,
     );
     return toDocument(row);
   };
@@ -198,7 +214,29 @@ export const createProviderMediaService = ({
     return (await listDocuments(db, provider.id)).map(toDocument);
   };
 
-  return { addPortfolioItem, removePortfolioItem, addDocument, listOwnDocuments };
+  /** The document's file for its owner or an admin; anyone else gets 404, as for an unknown id. */
+  const documentFile = async (
+    caller: AuthenticatedUser,
+    documentId: string,
+  ): Promise<DocumentFile> => {
+    const document = await findDocumentFile(db, documentId);
+    if (!document) throw new AppError(ErrorCode.NOT_FOUND, 'Document not found');
+    assertCanAccess(caller, [document.ownerUserId], 'Document not found');
+    const object = await privateStorage.get(document.storageKey);
+    if (!object) {
+      logger.error({ documentId, key: document.storageKey }, 'a document’s file is missing');
+      throw new AppError(ErrorCode.NOT_FOUND, 'Document not found');
+    }
+    const contentType = object.contentType ?? 'application/octet-stream';
+    const extension = EXTENSIONS[contentType] ?? 'bin';
+    return {
+      body: object.body,
+      contentType,
+      filename: `${document.type}-${document.id}.${extension}`,
+    };
+  };
+
+  return { addPortfolioItem, removePortfolioItem, addDocument, listOwnDocuments, documentFile };
 };
 
 export type ProviderMediaService = ReturnType<typeof createProviderMediaService>;

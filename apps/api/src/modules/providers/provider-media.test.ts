@@ -90,7 +90,9 @@ describe('providers: portfolio and documents', () => {
       .expect(200);
     const documents = list.body.data as { contentType: string }[];
     expect(documents.map((d) => d.contentType).sort()).toEqual(['application/pdf', 'image/webp']);
-    expect(JSON.stringify(list.body.data)).not.toContain('documents/');
+    // No storage key or public URL, only the API route that checks the caller.
+    expect(JSON.stringify(list.body.data)).not.toContain(`documents/${provider.providerId}`);
+    expect(JSON.stringify(list.body.data)).not.toContain('/uploads');
     const page = await request(app.url).get(`/api/providers/${provider.providerId}`).expect(200);
     expect(JSON.stringify(page.body.data)).not.toMatch(/document|licen[cs]e|insurance/i);
   });

@@ -60,6 +60,9 @@ export const toPortfolioItem = (row: PortfolioRow, storage: Storage): TPortfolio
   };
 };
 
+/** Documents are private: read through the API, which checks the caller, never a public URL. */
+export const documentFileUrl = (id: string) => `/api/providers/documents/${id}/file`;
+
 export const toDocument = (row: DocumentRow): TProviderDocument => ({
   id: row.id,
   type: row.type,
@@ -69,4 +72,5 @@ export const toDocument = (row: DocumentRow): TProviderDocument => ({
   rejectionReason: row.rejectionReason,
   reviewedAt: row.reviewedAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
+  fileUrl: documentFileUrl(row.id),
 });

@@ -10,12 +10,19 @@ import { createPublicProfileService } from './public-profile.service';
 
 /** Providers: registration, profile, services, areas, schedule, portfolio, documents, public page. */
 export const createProvidersModule = (deps: AppDeps, { guard }: { guard: AuthGuard }) => {
-  const { database, storage, logger, config } = deps;
+  const { database, storage, privateStorage, logger, config } = deps;
   const db = database.db;
   const directory = createIndiaPostDirectory();
   const providers = createProvidersService({ db, storage, directory });
   const schedule = createProviderScheduleService({ db, providers });
-  const media = createProviderMediaService({ db, storage, logger, config, providers });
+  const media = createProviderMediaService({
+    db,
+    storage,
+    privateStorage,
+    logger,
+    config,
+    providers,
+  });
   const publicProfiles = createPublicProfileService({ db, storage });
   const routers: Router[] = [
     providersRoutes({ providers, schedule, media, publicProfiles, guard }),

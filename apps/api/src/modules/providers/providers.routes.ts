@@ -130,6 +130,21 @@ export const providersRoutes = ({
       sendData(res, await media.addDocument(me(req), upload, type), { status: 201 });
     },
   );
+  // Any signed-in role may ask; the service answers 404 unless the caller owns it or is an admin.
+  router.get('/api/providers/documents/:id/file', guard.requireAuth, async (req, res) => {
+    const file = await media.documentFile(callerOf(req), idOf(req));
+    res
+      .status(200)
+      .set({
+        'Content-Type': file.contentType,
+        'Content-Length': String(file.body.length),
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      })
+      .end(file.body);
+  });
 
   // Last: `/api/providers/profile` and the other fixed paths above must win over `:id`.
   router.get('/api/providers/:id', async (req, res) => {

@@ -4,7 +4,7 @@ import { startFakeS3, type FakeS3 } from '../../test-support/fake-s3';
 import { testConfig } from '../../test-support/test-env';
 import { openSharedServices } from '../../runtime';
 import { createLogger } from '../logger';
-import { createS3Storage } from './s3-storage';
+import { createS3PrivateStorage, createS3Storage } from './s3-storage';
 
 const credentials = { accessKeyId: 'AKIDLOCALKARTTEST', secretAccessKey: 'test-secret-key' };
 const SIGV4 =
@@ -74,6 +74,47 @@ describe('S3 storage', () => {
     ).rejects.toMatchObject({ name: 'AccessDenied' });
   });
 
+  it('when an object is got, then a signed GetObject returns its bytes and type; a missing key is undefined', async () => {
+    const storage = storageOnFake();
+    const body = Buffer.from('RIFF more webp bytes');
+    await storage.put('avatars/u1/k3-512.webp', body, 'image/webp');
+
+    const object = await storage.get('avatars/u1/k3-512.webp');
+
+    expect(object?.body.equals(body)).toBe(true);
+    expect(object?.contentType).toBe('image/webp');
+    const got = s3.requests.at(-1)!;
+    expect(got.method).toBe('GET');
+    expect(got.path).toBe('/lk-uploads/avatars/u1/k3-512.webp');
+    expect(got.headers.authorization).toMatch(SIGV4);
+    await expect(storage.get('avatars/nobody/none-512.webp')).resolves.toBeUndefined();
+  });
+
+  it('when a private object is stored, then it is under private/, uncacheable, an attachment, and read back through the API', async () => {
+    const storage = createS3PrivateStorage({
+      bucket: 'lk-uploads',
+      region: 'ap-south-1',
+      endpoint: s3.endpoint,
+      ...credentials,
+    });
+    const body = Buffer.from('%PDF-1.4 licence');
+    await storage.put('documents/p1/d1.pdf', body, 'application/pdf');
+
+    const put = s3.requests.at(-1)!;
+    expect(put.path).toBe('/lk-uploads/private/documents/p1/d1.pdf');
+    expect(put.headers.authorization).toMatch(SIGV4);
+    expect(put.headers['cache-control']).toBe('private, no-store');
+    expect(put.headers['content-disposition']).toBe('attachment');
+    expect(storage).not.toHaveProperty('publicUrl');
+    const object = await storage.get('documents/p1/d1.pdf');
+    expect(object?.body.equals(body)).toBe(true);
+    expect(object?.contentType).toBe('application/pdf');
+
+    await storage.delete('documents/p1/d1.pdf');
+    expect(s3.objects.has('/lk-uploads/private/documents/p1/d1.pdf')).toBe(false);
+    await expect(storage.get('documents/p1/d1.pdf')).resolves.toBeUndefined();
+  });
+
   it('when S3_PUBLIC_URL is set, then public URLs are under it; otherwise path-style or AWS virtual-hosted', () => {
     const key = 'avatars/u1/k1-512.webp';
     const base = { bucket: 'lk-uploads', region: 'ap-south-1', ...credentials };
@@ -103,5 +144,8 @@ describe('S3 storage', () => {
     const localConfig = testConfig();
     const local = openSharedServices(localConfig, createLogger(localConfig)).storage;
     expect(local.kind === 'local' && local.directory).toBe(`${localConfig.dataDir}/uploads`);
+    expect(openSharedServices(s3Config, createLogger(s3Config)).privateStorage).not.toHaveProperty(
+      'publicUrl',
+    );
   });
 });

@@ -1,6 +1,12 @@
-import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { Config } from '../../config';
-import type { Storage } from './storage';
+import type { PrivateStorage, Storage, StoredObjectBody } from './storage';
 
 export type S3StorageOptions = {
   bucket: string;
@@ -32,12 +38,16 @@ const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('
 /** Keys are unique per upload, so objects never change and may be cached for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** Objects in an S3-compatible bucket, written with SigV4-signed requests. */
-export const createS3Storage = (options: S3StorageOptions): Storage => {
-  const { bucket, region, endpoint } = options;
-  const client = new S3Client({
+/** Not cached anywhere on the way: private objects are only ever read through the API. */
+const PRIVATE_NO_STORE = 'private, no-store';
+
+/** Where private objects live in the bucket (see `createS3PrivateStorage`). */
+export const S3_PRIVATE_PREFIX = 'private/';
+
+const createClient = ({ region, endpoint, accessKeyId, secretAccessKey }: S3StorageOptions) =>
+  new S3Client({
     region,
-    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+    credentials: { accessKeyId, secretAccessKey },
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
     maxAttempts: 3,
     ...(endpoint
@@ -51,6 +61,56 @@ export const createS3Storage = (options: S3StorageOptions): Storage => {
         }
       : {}),
   });
+
+const isMissing = (error: unknown) =>
+  error instanceof NoSuchKey ||
+  (error as { name?: string }).name === 'NoSuchKey' ||
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+
+/** Put, get and delete on one bucket, with every key under `prefix`. */
+const objectOperations = (
+  client: S3Client,
+  bucket: string,
+  { prefix, cacheControl }: { prefix: string; cacheControl: string },
+  disposition: (contentType: string) => string,
+): PrivateStorage => ({
+  put: async (key, body, contentType) => {
+    await client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: `${prefix}${key}`,
+        Body: body,
+        ContentType: contentType,
+        ContentLength: body.length,
+        CacheControl: cacheControl,
+        ContentDisposition: disposition(contentType),
+      }),
+    );
+  },
+  get: async (key): Promise<StoredObjectBody | undefined> => {
+    try {
+      const object = await client.send(
+        new GetObjectCommand({ Bucket: bucket, Key: `${prefix}${key}` }),
+      );
+      if (!object.Body) return undefined;
+      return {
+        body: Buffer.from(await object.Body.transformToByteArray()),
+        contentType: object.ContentType,
+      };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
+  delete: async (key) => {
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `${prefix}${key}` }));
+  },
+});
+
+/** Objects in an S3-compatible bucket, written with SigV4-signed requests. */
+export const createS3Storage = (options: S3StorageOptions): Storage => {
+  const { bucket, region, endpoint } = options;
+  const client = createClient(options);
   const base = options.publicUrl
     ? withoutTrailingSlash(options.publicUrl)
     : endpoint
@@ -59,22 +119,23 @@ export const createS3Storage = (options: S3StorageOptions): Storage => {
 
   return {
     kind: 's3',
-    put: async (key, body, contentType) => {
-      await client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: body,
-          ContentType: contentType,
-          ContentLength: body.length,
-          CacheControl: IMMUTABLE,
-          ContentDisposition: contentType.startsWith('image/') ? 'inline' : 'attachment',
-        }),
-      );
-    },
-    delete: async (key) => {
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-    },
+    ...objectOperations(client, bucket, { prefix: '', cacheControl: IMMUTABLE }, (type) =>
+      type.startsWith('image/') ? 'inline' : 'attachment',
+    ),
     publicUrl: (key) => `${base}/${encodeKey(key)}`,
   };
 };
+
+/**
+ * Private objects (provider documents) in the same bucket under `private/`, read only through the
+ * API (GetObject with the server's credentials); they have no public URL. The bucket policy MUST
+ * NOT grant public (anonymous) `s3:GetObject` on `private/*`: when the bucket, or a CDN in front
+ * of it, is public, restrict the public grant to the other prefixes (`avatars/*`, `portfolio/*`).
+ */
+export const createS3PrivateStorage = (options: S3StorageOptions): PrivateStorage =>
+  objectOperations(
+    createClient(options),
+    options.bucket,
+    { prefix: S3_PRIVATE_PREFIX, cacheControl: PRIVATE_NO_STORE },
+    () => 'attachment',
+  );

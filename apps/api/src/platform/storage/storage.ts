@@ -1,7 +1,15 @@
-type StorageOperations = {
+export type StoredObjectBody = { body: Buffer; contentType?: string | undefined };
+
+/** What both public and private storage do. */
+export type PrivateStorage = {
   put(key: string, body: Buffer, contentType: string): Promise<void>;
+  /** The object's bytes and stored content type; undefined when there is no such key. */
+  get(key: string): Promise<StoredObjectBody | undefined>;
   /** Deleting a key that does not exist is not an error. */
   delete(key: string): Promise<void>;
+};
+
+type StorageOperations = PrivateStorage & {
   /** A URL a browser can load the object from. */
   publicUrl(key: string): string;
 };
