@@ -23,11 +23,13 @@ const database = await openDatabase(config, logger);
 try {
   await migrateDatabase(database);
   const { phones } = openSharedServices(config, logger);
-  const { inserted } = await seedDemoData(
+  const { inserted, providers } = await seedDemoData(
     { db: database.db, logger, phones },
     { users, randomSeed },
   );
-  process.stdout.write(`Seeded ${inserted} new accounts into ${database.kind}.\n`);
+  process.stdout.write(
+    `Seeded ${inserted} new accounts and ${providers} providers into ${database.kind}.\n`,
+  );
 } finally {
   await database.close();
   logger.flush();

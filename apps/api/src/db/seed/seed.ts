@@ -7,6 +7,8 @@ import { hashPassword } from '../../platform/password';
 import { DEMO_EMAIL_DOMAIN, demoUser } from './demo-users';
 import { loadDemoLocalities } from './india-post';
 import { seededRandom } from './random';
+import { seedDemoProviders } from './seed-providers';
+import { seedTaxonomy } from '../../modules/taxonomy/seed-taxonomy';
 
 /** Printed in the README: every demo account signs in with it. Demo data only. */
 export const DEMO_PASSWORD = 'LocalKart@2026';
@@ -18,13 +20,15 @@ export type SeedOptions = { users: number; randomSeed?: number };
 
 /**
  * Fills the database with demo accounts: one admin and `users` customers and providers in real
- * Indian localities. Running it again with the same options adds nothing (same e-mails).
+ * Indian localities, each provider with a business in the service taxonomy (seeded first if
+ * missing). Running it again with the same options adds nothing (same e-mails, one business each).
  */
 export const seedDemoData = async (
   { db, logger, phones }: { db: Db; logger: Logger; phones: PhoneProtection },
   { users: count, randomSeed = 2026 }: SeedOptions,
-): Promise<{ inserted: number }> => {
+): Promise<{ inserted: number; providers: number }> => {
   const started = Date.now();
+  await seedTaxonomy(db);
   const random = seededRandom(randomSeed);
   const localities = loadDemoLocalities();
   // One hash for every demo account: hashing 100,000 times would take hours and prove nothing.
@@ -56,7 +60,15 @@ export const seedDemoData = async (
     );
     await insert(batch);
   }
+  const providers = await seedDemoProviders(db, { randomSeed });
   await db.execute(sql`ANALYZE users`);
-  logger.info({ inserted, requested: count, ms: Date.now() - started }, 'demo data seeded');
-  return { inserted };
+  if (providers > 0)
+    await db.execute(
+      sql`ANALYZE providers, provider_services, provider_service_areas, provider_availability`,
+    );
+  logger.info(
+    { inserted, providers, requested: count, ms: Date.now() - started },
+    'demo data seeded',
+  );
+  return { inserted, providers };
 };
