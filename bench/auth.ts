@@ -15,24 +15,24 @@
  * completed run (it is a measurement, not a test); results also go to bench/results/auth.json.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BENCH_HOST, type EventLoopMessage } from './servers/announce';
 import {
-  BENCH_HOST,
-  type CpuMessage,
-  type EventLoopMessage,
-  type ListeningMessage,
-} from './servers/announce';
+  note,
+  runBench,
+  STARTUP_TIMEOUT_MS,
+  startChildServer,
+  startWatchdog,
+  stopAll,
+  write,
+  writeResults,
+  type ChildServer,
+} from './child-server';
 import { integerOption } from './cli-options';
 
 const TARGET_PING_P99_MS = 50;
-const STARTUP_TIMEOUT_MS = 90_000;
-const STOP_TIMEOUT_MS = 3_000;
 const EMAIL = 'bench.login@example.in';
 const PASSWORD = 'Bench-Login-2026';
 
@@ -44,12 +44,7 @@ type Options = {
   warmup: number;
 };
 
-const write = (line = '') => process.stdout.write(`${line}\n`);
-const note = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(benchDir, '..');
 
 const parseOptions = (): Options => {
   const { values } = parseArgs({
@@ -83,91 +78,16 @@ const parseOptions = (): Options => {
 // ---------------------------------------------------------------------------------------------
 // The server
 
-type Server = { child: ChildProcess; port: number; stderrTail: () => string };
-
-let server: ChildProcess | undefined;
-
-const isMessage = <T extends { type: string }>(value: unknown, type: T['type']): value is T =>
-  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
-
-/** The full app (bench/servers/full-app.ts) under tsx with this Node; resolves with its port. */
-const startServer = (): Promise<Server> => {
-  const child = spawn(
-    process.execPath,
-    ['--import', import.meta.resolve('tsx'), path.join(benchDir, 'servers', 'full-app.ts')],
-    { cwd: repoRoot, env: process.env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
-  );
-  server = child;
-  let tail = '';
-  child.stderr?.setEncoding('utf8');
-  // Always drained, or a chatty child would block on a full pipe.
-  child.stderr?.on('data', (chunk: string) => {
-    tail = (tail + chunk).slice(-8000);
-  });
-  const stderrTail = () => tail;
-  return new Promise<Server>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server: no port within ${STARTUP_TIMEOUT_MS} ms\n${stderrTail()}`)),
-      STARTUP_TIMEOUT_MS,
-    );
-    child.on('message', (message: unknown) => {
-      if (!isMessage<ListeningMessage>(message, 'listening')) return;
-      clearTimeout(timer);
-      resolve({ child, port: message.port, stderrTail });
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (code ${code}, signal ${signal})\n${stderrTail()}`));
-    });
-  });
-};
-
-/** Sends `{ type }` over IPC and waits for the answer of that type. */
-const ask = <T extends { type: string }>(child: ChildProcess, type: T['type']) =>
-  new Promise<T | undefined>((resolve) => {
-    const done = (value: T | undefined) => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      resolve(value);
-    };
-    const onMessage = (message: unknown) => {
-      if (isMessage<T>(message, type)) done(message);
-    };
-    const timer = setTimeout(() => done(undefined), 2000);
-    child.on('message', onMessage);
-    if (!child.connected || !child.send({ type })) done(undefined);
-  });
-
-const cpuMicros = async (child: ChildProcess) => {
-  const cpu = await ask<CpuMessage>(child, 'cpu');
-  return cpu ? cpu.userMicros + cpu.systemMicros : undefined;
-};
-
-const stopServer = (): Promise<void> => {
-  const child = server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-};
-
-process.on('exit', () => server?.kill('SIGKILL'));
-
 /**
  * Logins still queued for the thread pool when a load phase ends keep hashing after autocannon
  * has gone; the next baseline waits until the server's CPU use drops to near idle.
  */
-const waitUntilIdle = async (child: ChildProcess, maxMs = 60_000) => {
+const waitUntilIdle = async (server: ChildServer, maxMs = 60_000) => {
   const deadline = Date.now() + maxMs;
-  let previous = await cpuMicros(child);
+  let previous = await server.cpuMicros();
   while (Date.now() < deadline) {
     await sleep(500);
-    const now = await cpuMicros(child);
+    const now = await server.cpuMicros();
     if (now === undefined || previous === undefined) return;
     if (now - previous < 0.1 * 500_000) return;
     previous = now;
@@ -206,6 +126,7 @@ const seedAccount = async (base: string) => {
 };
 
 let running: autocannon.Instance | undefined;
+const stopLoad = () => running?.stop();
 
 const loginLoad = (base: string, options: Options, seconds: number) =>
   new Promise<autocannon.Result>((resolve, reject) => {
@@ -328,15 +249,16 @@ type Phase = {
 };
 
 const measure = async (
-  { child, port }: Server,
+  server: ChildServer,
   probes: { ping: Probe; profile: Probe },
   options: Options,
   round: number,
   withLogins: boolean,
 ): Promise<Phase> => {
+  const { port } = server;
   const base = `http://${BENCH_HOST}:${port}`;
-  await ask<EventLoopMessage>(child, 'event-loop'); // resets the server's histogram
-  const cpuBefore = await cpuMicros(child);
+  await server.ask<EventLoopMessage>('event-loop'); // resets the server's histogram
+  const cpuBefore = await server.cpuMicros();
   const started = performance.now();
   const [ping, profile, logins] = await Promise.all([
     probeAtRate(port, probes.ping, options.pingRate, options.duration),
@@ -344,8 +266,8 @@ const measure = async (
     withLogins ? loginLoad(base, options, options.duration) : Promise.resolve(undefined),
   ]);
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = await cpuMicros(child);
-  const loop = await ask<EventLoopMessage>(child, 'event-loop');
+  const cpuAfter = await server.cpuMicros();
+  const loop = await server.ask<EventLoopMessage>('event-loop');
   const cpuMs =
     cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / 1000 : undefined;
   const succeeded = logins?.['2xx'] ?? 0;
@@ -402,12 +324,7 @@ const main = async () => {
     STARTUP_TIMEOUT_MS +
     (options.warmup + 10) * 1000 +
     options.rounds * (2 * options.duration + 90) * 1000;
-  const watchdog = setTimeout(() => {
-    note(`run exceeded its ${Math.round(budgetMs / 1000)} s budget; stopping`);
-    running?.stop();
-    void stopServer().finally(() => process.exit(1));
-  }, budgetMs);
-  watchdog.unref();
+  const stopWatchdog = startWatchdog(budgetMs, stopLoad);
 
   const threadPool = process.env.UV_THREADPOOL_SIZE ?? '4 (default)';
   note(
@@ -417,7 +334,7 @@ const main = async () => {
       .join(' ')}, UV_THREADPOOL_SIZE ${threadPool}`,
   );
   note('starting the full app…');
-  const started = await startServer();
+  const started = await startChildServer({ file: 'full-app.ts', label: 'server' });
   const base = `http://${BENCH_HOST}:${started.port}`;
   note(`LocalKart on ${BENCH_HOST}:${started.port} (pid ${started.child.pid}); seeding account`);
   const accessToken = await seedAccount(base);
@@ -436,23 +353,23 @@ const main = async () => {
       probeAtRate(started.port, probes.profile, options.pingRate, options.warmup),
       loginLoad(base, { ...options, concurrency: 4 }, options.warmup),
     ]);
-    await waitUntilIdle(started.child);
+    await waitUntilIdle(started);
   }
 
   const phases: Phase[] = [];
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const withLogins of [false, true]) {
-      if (started.child.exitCode !== null || started.child.signalCode !== null) {
+      if (started.exited()) {
         throw new Error(`the server died during the run\n${started.stderrTail()}`);
       }
       const phase = await measure(started, probes, options, round, withLogins);
       phases.push(phase);
       note(describePhase(phase));
-      if (withLogins) await waitUntilIdle(started.child);
+      if (withLogins) await waitUntilIdle(started);
     }
   }
-  await stopServer();
-  clearTimeout(watchdog);
+  await stopAll();
+  stopWatchdog();
 
   const summarise = (withLogins: boolean) => {
     const runs = phases.filter((p) => p.withLogins === withLogins);
@@ -517,45 +434,20 @@ const main = async () => {
       `(target < ${TARGET_PING_P99_MS} ms)`,
   );
 
-  const outFile = path.join(benchDir, 'results', 'auth.json');
-  await mkdir(path.dirname(outFile), { recursive: true });
-  await writeFile(
-    outFile,
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        node: process.version,
-        cpus: os.availableParallelism(),
-        loadAverage: os.loadavg(),
-        uvThreadpoolSize: threadPool,
-        options,
-        targetPingP99Ms: TARGET_PING_P99_MS,
-        verdict,
-        logins,
-        baseline,
-        underLoad,
-        phases,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  write();
-  write(`results written to ${path.relative(process.cwd(), outFile)}`);
-};
-
-const abort = (error: unknown) => {
-  note(`failed: ${error instanceof Error ? error.message : String(error)}`);
-  running?.stop();
-  void stopServer().finally(() => process.exit(1));
-};
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    note(`${signal}; stopping the server`);
-    running?.stop();
-    void stopServer().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  await writeResults('auth', {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.availableParallelism(),
+    loadAverage: os.loadavg(),
+    uvThreadpoolSize: threadPool,
+    options,
+    targetPingP99Ms: TARGET_PING_P99_MS,
+    verdict,
+    logins,
+    baseline,
+    underLoad,
+    phases,
   });
-}
+};
 
-main().catch(abort);
+runBench(main, { stopLoad, servers: 'the server' });

@@ -10,18 +10,23 @@
  * bench/results/platform.json.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BENCH_HOST, type CpuMessage, type ListeningMessage } from './servers/announce';
+import { BENCH_HOST } from './servers/announce';
+import {
+  note,
+  runBench,
+  STARTUP_TIMEOUT_MS,
+  startChildServer,
+  startWatchdog,
+  stopAll,
+  write,
+  writeResults,
+  type ChildServer,
+} from './child-server';
 import { integerOption } from './cli-options';
 
 const TARGET_RATIO = 0.7;
-const STARTUP_TIMEOUT_MS = 90_000;
-const STOP_TIMEOUT_MS = 3_000;
 
 const TARGETS = [
   { key: 'http', label: 'node:http (bare)', file: 'bare-http.ts' },
@@ -53,13 +58,7 @@ type Measurement = {
   timeouts: number;
 };
 
-type Started = { target: Target; child: ChildProcess; port: number; stderrTail: () => string };
-
-const write = (line = '') => process.stdout.write(`${line}\n`);
-const note = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(benchDir, '..');
+type Started = ChildServer & { target: Target };
 
 const parseOptions = (): Options => {
   const { values } = parseArgs({
@@ -90,128 +89,20 @@ const parseOptions = (): Options => {
   };
 };
 
-// ---------------------------------------------------------------------------------------------
-// Child processes
-
-const children = new Set<ChildProcess>();
-
-const isListeningMessage = (value: unknown): value is ListeningMessage =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as { type?: unknown }).type === 'listening' &&
-  Number.isInteger((value as { port?: unknown }).port);
-
-/** Starts one server under tsx with Node 24 (`process.execPath`); resolves with its port. */
-const startServer = (target: Target): Promise<Started> => {
-  const tsxLoader = import.meta.resolve('tsx');
-  const child = spawn(
-    process.execPath,
-    ['--import', tsxLoader, path.join(benchDir, 'servers', target.file)],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: 'production' },
-      // stdout (the full app's pino logs) goes to /dev/null; the port comes over IPC or stderr.
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    },
-  );
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-
-  // Always drain stderr, or a chatty child would block on a full pipe.
-  let tail = '';
-  let pending = '';
-  const stderrTail = () => tail.slice(-4000);
-  child.stderr?.setEncoding('utf8');
-
-  return new Promise<Started>((resolve, reject) => {
-    let settled = false;
-    const settle = (error: Error | undefined, port?: number) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (error) reject(error);
-      else if (port !== undefined) resolve({ target, child, port, stderrTail });
-    };
-    const timer = setTimeout(
-      () => settle(new Error(`${target.label}: no port within ${STARTUP_TIMEOUT_MS} ms`)),
-      STARTUP_TIMEOUT_MS,
-    );
-    child.stderr?.on('data', (chunk: string) => {
-      tail = (tail + chunk).slice(-16_000);
-      if (settled) return;
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        if (!line.startsWith('{')) continue;
-        try {
-          const parsed: unknown = JSON.parse(line);
-          if (isListeningMessage(parsed)) settle(undefined, parsed.port);
-        } catch {
-          // Not our line; keep looking.
-        }
-      }
-    });
-    child.on('message', (message: unknown) => {
-      if (isListeningMessage(message)) settle(undefined, message.port);
-    });
-    child.once('error', (error) => settle(new Error(`${target.label}: ${error.message}`)));
-    child.once('exit', (code, signal) =>
-      settle(
-        new Error(
-          `${target.label} exited before listening (code ${code}, signal ${signal})\n${stderrTail()}`,
-        ),
-      ),
-    );
-  });
-};
-
-const isCpuMessage = (value: unknown): value is CpuMessage =>
-  typeof value === 'object' &&
-  value !== null &&
-  (value as { type?: unknown }).type === 'cpu' &&
-  typeof (value as { userMicros?: unknown }).userMicros === 'number' &&
-  typeof (value as { systemMicros?: unknown }).systemMicros === 'number';
-
-/** The server's CPU time so far in µs, asked over IPC; undefined if it does not answer. */
-const serverCpuMicros = ({ child }: Started): Promise<number | undefined> =>
-  new Promise((resolve) => {
-    const done = (value: number | undefined) => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      resolve(value);
-    };
-    const onMessage = (message: unknown) => {
-      if (isCpuMessage(message)) done(message.userMicros + message.systemMicros);
-    };
-    const timer = setTimeout(() => done(undefined), 2000);
-    child.on('message', onMessage);
-    if (!child.connected || !child.send({ type: 'cpu' })) done(undefined);
-  });
-
-const stopChild = (child: ChildProcess): Promise<void> => {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-};
-
-const stopAll = () => Promise.all([...children].map(stopChild));
-
-// Last resort if we exit any other way: no orphaned servers.
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
+const startServer = async (target: Target): Promise<Started> => ({
+  target,
+  ...(await startChildServer({
+    file: target.file,
+    label: target.label,
+    env: { ...process.env, NODE_ENV: 'production' },
+  })),
 });
 
 // ---------------------------------------------------------------------------------------------
 // Load
 
 let running: autocannon.Instance | undefined;
+const stopLoad = () => running?.stop();
 
 const load = (url: string, options: Options, seconds: number): Promise<autocannon.Result> =>
   new Promise((resolve, reject) => {
@@ -294,12 +185,7 @@ const main = async () => {
     TARGETS.length * (options.warmup + 5) * 1000 +
     options.rounds * TARGETS.length * perMeasurement * 1000 +
     30_000;
-  const watchdog = setTimeout(() => {
-    note(`run exceeded its ${Math.round(budgetMs / 1000)} s budget; stopping`);
-    running?.stop();
-    void stopAll().finally(() => process.exit(1));
-  }, budgetMs);
-  watchdog.unref();
+  const stopWatchdog = startWatchdog(budgetMs, stopLoad);
 
   note(
     `node ${process.version}, ${os.availableParallelism()} cpus, load ${os
@@ -325,12 +211,12 @@ const main = async () => {
   const results = new Map<TargetKey, Measurement[]>(TARGETS.map(({ key }) => [key, []]));
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const server of started) {
-      if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      if (server.exited()) {
         throw new Error(`${server.target.label} died during the run\n${server.stderrTail()}`);
       }
-      const cpuBefore = await serverCpuMicros(server);
+      const cpuBefore = await server.cpuMicros();
       const result = await load(url(server), options, options.duration);
-      const cpuAfter = await serverCpuMicros(server);
+      const cpuAfter = await server.cpuMicros();
       const measurement = toMeasurement(
         round,
         result,
@@ -349,7 +235,7 @@ const main = async () => {
     }
   }
   await stopAll();
-  clearTimeout(watchdog);
+  stopWatchdog();
 
   const summary = Object.fromEntries(
     TARGETS.map(({ key, label }) => {
@@ -429,42 +315,17 @@ const main = async () => {
     write(`  by server CPU/request: ${fmtRatio(ratios.fullOverExpressByCpu)} (informational)`);
   }
 
-  const outFile = path.join(benchDir, 'results', 'platform.json');
-  await mkdir(path.dirname(outFile), { recursive: true });
-  await writeFile(
-    outFile,
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        node: process.version,
-        cpus: os.availableParallelism(),
-        loadAverage: os.loadavg(),
-        options,
-        targetRatio: TARGET_RATIO,
-        verdict,
-        ratios,
-        targets: summary,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  write();
-  write(`results written to ${path.relative(process.cwd(), outFile)}`);
-};
-
-const abort = (error: unknown) => {
-  note(`failed: ${error instanceof Error ? error.message : String(error)}`);
-  running?.stop();
-  void stopAll().finally(() => process.exit(1));
-};
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    note(`${signal}; stopping servers`);
-    running?.stop();
-    void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  await writeResults('platform', {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.availableParallelism(),
+    loadAverage: os.loadavg(),
+    options,
+    targetRatio: TARGET_RATIO,
+    verdict,
+    ratios,
+    targets: summary,
   });
-}
+};
 
-main().catch(abort);
+runBench(main, { stopLoad, servers: 'servers' });
