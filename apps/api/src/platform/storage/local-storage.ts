@@ -32,26 +32,6 @@ const rootedFile = (root: string, key: string) => {
   return file;
 };
 
-/** Files under `directory`, served by the API at `/uploads/<key>`. */
-export const createLocalStorage = (directory: string): Storage => {
-  const root = path.resolve(directory);
-  const fileOf = (key: string) => rootedFile(root, key);
-  return {
-    kind: 'local',
-    directory: root,
-    put: async (key, body) => {
-      const file = fileOf(key);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, body);
-    },
-    get: async (key) => readLocalFile(fileOf(key)),
-    delete: async (key) => {
-      await rm(fileOf(key), { force: true });
-    },
-    publicUrl: (key) => `${UPLOADS_URL_PATH}/${key}`,
-  };
-};
-
 /**
  * Private files (provider documents) under `directory` (`$DATA_DIR/private`): never served by
  * `/uploads`, read only through API routes that check who is asking.
@@ -71,3 +51,11 @@ export const createLocalPrivateStorage = (directory: string): PrivateStorage => 
     },
   };
 };
+
+/** Files under `directory`, served by the API at `/uploads/<key>`. */
+export const createLocalStorage = (directory: string): Storage => ({
+  ...createLocalPrivateStorage(directory),
+  kind: 'local',
+  directory: path.resolve(directory),
+  publicUrl: (key) => `${UPLOADS_URL_PATH}/${key}`,
+});
