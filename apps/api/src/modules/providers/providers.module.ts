@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { AppDeps } from '../../app';
 import { createIndiaPostDirectory } from '../../platform/geo/india-post-directory';
 import type { AuthGuard } from '../auth/auth.guard';
+import type { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { createProviderMediaService } from './provider-media.service';
 import { createProviderScheduleService } from './provider-schedule.service';
 import { providersRoutes } from './providers.routes';
@@ -9,11 +10,14 @@ import { createProvidersService } from './providers.service';
 import { createPublicProfileService } from './public-profile.service';
 
 /** Providers: registration, profile, services, areas, schedule, portfolio, documents, public page. */
-export const createProvidersModule = (deps: AppDeps, { guard }: { guard: AuthGuard }) => {
+export const createProvidersModule = (
+  deps: AppDeps,
+  { guard, taxonomy }: { guard: AuthGuard; taxonomy: TaxonomyService },
+) => {
   const { database, storage, privateStorage, logger, config } = deps;
   const db = database.db;
   const directory = createIndiaPostDirectory();
-  const providers = createProvidersService({ db, storage, directory });
+  const providers = createProvidersService({ db, storage, directory, taxonomy });
   const schedule = createProviderScheduleService({ db, providers });
   const media = createProviderMediaService({
     db,

@@ -1,7 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { providers, providerServiceAreas, providerServices } from '../../db/schema/providers';
-import { serviceCategories, serviceSubcategories } from '../../db/schema/taxonomy';
 import { users } from '../../db/schema/users';
 
 const providerColumns = {
@@ -54,26 +53,6 @@ export const updateProvider = async (db: Db, id: string, patch: ProviderPatch) =
     .set({ ...patch, updatedAt: sql`now()` })
     .where(eq(providers.id, id))
     .returning(providerColumns);
-  return row;
-};
-
-// ---- taxonomy (read directly until the taxonomy module exports its own look-up) ----
-
-export const findCategory = async (db: Db, slug: string) => {
-  const [row] = await db
-    .select({ slug: serviceCategories.slug, isActive: serviceCategories.isActive })
-    .from(serviceCategories)
-    .where(eq(serviceCategories.slug, slug));
-  return row;
-};
-
-export const findSubcategory = async (db: Db, categorySlug: string, slug: string) => {
-  const [row] = await db
-    .select({ unit: serviceSubcategories.unit, isActive: serviceSubcategories.isActive })
-    .from(serviceSubcategories)
-    .where(
-      and(eq(serviceSubcategories.categorySlug, categorySlug), eq(serviceSubcategories.slug, slug)),
-    );
   return row;
 };
 

@@ -9,6 +9,7 @@ import type {
   TUpdateProviderServiceRequest,
 } from '@localkart/contracts/providers';
 import type { Db } from '../../db/client';
+import type { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { isUniqueViolation } from '../../db/constraint-errors';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { IndiaPostDirectory } from '../../platform/geo/india-post-directory';
@@ -21,9 +22,7 @@ import { toArea, toPortfolioItem, toService } from './provider-views';
 import {
   deleteArea,
   deleteService,
-  findCategory,
   findProviderByUserId,
-  findSubcategory,
   insertArea,
   insertProvider,
   insertService,
@@ -46,10 +45,12 @@ export const createProvidersService = ({
   db,
   storage,
   directory,
+  taxonomy,
 }: {
   db: Db;
   storage: Storage;
   directory: IndiaPostDirectory;
+  taxonomy: Pick<TaxonomyService, 'findCategory' | 'findSubcategory'>;
 }) => {
   /** The caller's provider row; a provider-role user who never registered gets 404. */
   const providerOf = async (userId: string): Promise<ProviderRow> => {
@@ -64,10 +65,10 @@ export const createProvidersService = ({
     field = '',
   ) => {
     const prefix = field ? `${field}.` : '';
-    const category = await findCategory(db, service.categorySlug);
-    if (!category?.isActive) throw invalidField(`${prefix}categorySlug`, 'is not a known category');
-    const sub = await findSubcategory(db, service.categorySlug, service.subcategorySlug);
-    if (!sub?.isActive)
+    const category = await taxonomy.findCategory(service.categorySlug);
+    if (!category) throw invalidField(`${prefix}categorySlug`, 'is not a known category');
+    const sub = await taxonomy.findSubcategory(service.categorySlug, service.subcategorySlug);
+    if (!sub)
       throw invalidField(`${prefix}subcategorySlug`, 'is not a known subcategory of this category');
     return service.unit ?? sub.unit;
   };
