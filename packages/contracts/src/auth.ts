@@ -151,6 +151,18 @@ export const authPaths = {
       },
     },
   },
+  '/api/auth/resend-verification': {
+    post: {
+      summary:
+        'Send a new verification link to the signed-in user, if the e-mail is not confirmed yet',
+      tags: ['Auth'],
+      security: [{ bearerAuth: [] }],
+      responses: {
+        '200': { description: 'Accepted', ...json(successEnvelope(ZMessageResponse)) },
+        ...errors({ '401': 'Not signed in' }),
+      },
+    },
+  },
   '/api/auth/verify-email/{token}': {
     get: {
       summary: 'Confirm an e-mail address with the link from the verification e-mail',
