@@ -19,6 +19,7 @@ import { createAccountsModule } from './modules/accounts.module';
 import { createAiModule } from './modules/ai/ai.module';
 import { createTaxonomyModule } from './modules/taxonomy/taxonomy.module';
 import { createProvidersModule } from './modules/providers/providers.module';
+import { createSearchModule } from './modules/search/search.module';
 import { docsRoutes } from './modules/system/docs.routes';
 import { createHealthService } from './modules/system/health.service';
 import { healthRoutes, pingRoutes } from './modules/system/system.routes';
@@ -72,12 +73,14 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   const accounts = createAccountsModule(deps);
   const { guard } = accounts;
   const taxonomy = createTaxonomyModule(deps);
+  const providers = createProvidersModule(deps, { guard, taxonomy: taxonomy.taxonomy });
   const modules = [
     accounts,
     taxonomy,
     // Before providers: `POST /api/providers/generate-profile` is the AI service's.
     createAiModule(deps, { guard }),
-    createProvidersModule(deps, { guard, taxonomy: taxonomy.taxonomy }),
+    providers,
+    createSearchModule(deps, { ...providers, taxonomy: taxonomy.taxonomy }),
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
     app.use(router);

@@ -56,6 +56,7 @@ const ZEnvironment = z.object({
   OPENAI_BASE_URL: urlWithProtocols(['https', 'http']).default('https://api.openai.com/v1'),
   AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   METRICS_ENABLED: booleanFlag.default(true),
+  SEARCH_CACHE_ENABLED: booleanFlag.default(true),
   APP_URL: urlWithProtocols(['https', 'http']).default('http://localhost:3000'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),

@@ -4,6 +4,7 @@ import { aiPaths } from './ai';
 import { authPaths } from './auth';
 import { oidcPaths } from './oidc';
 import { providersPaths } from './providers';
+import { searchPaths } from './search';
 import { systemPaths } from './system';
 import { taxonomyPaths } from './taxonomy';
 import { usersPaths } from './users';
@@ -17,6 +18,7 @@ const paths: ZodOpenApiPathsObject = {
   ...usersPaths,
   ...taxonomyPaths,
   ...providersPaths,
+  ...searchPaths,
 };
 
 export const buildOpenApiDocument = ({

@@ -1,8 +1,30 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { providerAvailability, providerAvailabilityExceptions } from '../../db/schema/providers';
 
 export type SlotRow = { dayOfWeek: number; startTime: string; endTime: string };
+
+/** A calendar date and optionally a wall-clock time, in the provider's time zone. */
+export type ScheduleMoment = { date: string; time?: string };
+
+/**
+ * SQL that is true when the provider whose id is `providerId` works at `moment`: a weekly slot on
+ * that weekday (covering the time, if given) and no leave covering it. For other modules' queries
+ * (search), so the schedule tables stay known only here.
+ */
+export const providerWorksAtSql = (providerId: SQL, { date, time }: ScheduleMoment): SQL => {
+  const slotCovers = time
+    ? sql`AND slot.start_time <= ${time}::time AND slot.end_time > ${time}::time`
+    : sql``;
+  const leaveCovers = time
+    ? sql`AND (leave.all_day OR (leave.start_time <= ${time}::time AND leave.end_time > ${time}::time))`
+    : sql`AND leave.all_day`;
+  return sql`(EXISTS (SELECT 1 FROM ${providerAvailability} slot
+      WHERE slot.provider_id = ${providerId}
+        AND slot.day_of_week = EXTRACT(DOW FROM ${date}::date) ${slotCovers})
+    AND NOT EXISTS (SELECT 1 FROM ${providerAvailabilityExceptions} leave
+      WHERE leave.provider_id = ${providerId} AND leave.date = ${date}::date ${leaveCovers}))`;
+};
 
 export const listSlots = (db: Db, providerId: string): Promise<SlotRow[]> =>
   db

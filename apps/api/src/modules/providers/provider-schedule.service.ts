@@ -27,7 +27,7 @@ export const createProviderScheduleService = ({
   providers,
 }: {
   db: Db;
-  providers: Pick<ProvidersService, 'providerOf'>;
+  providers: Pick<ProvidersService, 'providerOf' | 'announce'>;
 }) => {
   const replaceAvailability = async (
     userId: string,
@@ -36,6 +36,8 @@ export const createProviderScheduleService = ({
     assertNoOverlap(slots);
     const provider = await providers.providerOf(userId);
     await db.transaction((tx) => replaceSlots(tx, provider.id, slots.map(toSlotRow)));
+    // "Available on …" searches depend on the schedule.
+    await providers.announce(provider.id);
     return (await listSlots(db, provider.id)).map(toSlot);
   };
 
@@ -64,6 +66,7 @@ export const createProviderScheduleService = ({
       reason: request.reason,
       note: request.note ?? null,
     });
+    await providers.announce(provider.id);
     return toException(row);
   };
 
@@ -71,6 +74,7 @@ export const createProviderScheduleService = ({
     const provider = await providers.providerOf(userId);
     if (!(await deleteException(db, provider.id, exceptionId)))
       throw new AppError(ErrorCode.NOT_FOUND, 'Exception not found');
+    await providers.announce(provider.id);
   };
 
   return { replaceAvailability, listUpcomingExceptions, addException, removeException };

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app';
 import { createIndiaPostDirectory } from '../../platform/geo/india-post-directory';
 import type { AuthGuard } from '../auth/auth.guard';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { createProviderChangeFeed } from './provider-changes';
 import { createProviderMediaService } from './provider-media.service';
 import { createProviderScheduleService } from './provider-schedule.service';
 import { providersRoutes } from './providers.routes';
@@ -17,7 +18,8 @@ export const createProvidersModule = (
   const { database, storage, privateStorage, logger, config } = deps;
   const db = database.db;
   const directory = createIndiaPostDirectory();
-  const providers = createProvidersService({ db, storage, directory, taxonomy });
+  const changes = createProviderChangeFeed();
+  const providers = createProvidersService({ db, storage, directory, taxonomy, changes });
   const schedule = createProviderScheduleService({ db, providers });
   const media = createProviderMediaService({
     db,
@@ -31,5 +33,5 @@ export const createProvidersModule = (
   const routers: Router[] = [
     providersRoutes({ providers, schedule, media, publicProfiles, guard }),
   ];
-  return { providers, schedule, media, publicProfiles, routers };
+  return { providers, schedule, media, publicProfiles, changes, directory, routers };
 };

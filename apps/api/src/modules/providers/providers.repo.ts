@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { providers, providerServiceAreas, providerServices } from '../../db/schema/providers';
 import { users } from '../../db/schema/users';
@@ -46,6 +46,19 @@ export const findActiveProviderWithOwner = async (db: Db, id: string) => {
     .where(and(eq(providers.id, id), eq(providers.isActive, true), eq(users.isActive, true)));
   return row;
 };
+
+/** Summary text and skills of several providers, for search cards. */
+export const listCardDetails = (db: Db, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .select({
+          id: providers.id,
+          description: providers.description,
+          aiGeneratedProfile: providers.aiGeneratedProfile,
+        })
+        .from(providers)
+        .where(inArray(providers.id, ids));
 
 export const updateProvider = async (db: Db, id: string, patch: ProviderPatch) => {
   const [row] = await db
@@ -108,12 +121,13 @@ export const updateService = async (
   return row;
 };
 
-export const deleteService = async (db: Db, providerId: string, id: string): Promise<boolean> => {
-  const rows = await db
+/** Deletes the service; returns its category, or undefined when there was no such service. */
+export const deleteService = async (db: Db, providerId: string, id: string) => {
+  const [row] = await db
     .delete(providerServices)
     .where(and(eq(providerServices.id, id), eq(providerServices.providerId, providerId)))
-    .returning({ id: providerServices.id });
-  return rows.length > 0;
+    .returning({ categorySlug: providerServices.categorySlug });
+  return row;
 };
 
 // ---- service areas ----

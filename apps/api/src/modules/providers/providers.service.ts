@@ -32,6 +32,7 @@ import {
   updateService,
   type ProviderRow,
 } from './providers.repo';
+import type { ProviderChangeFeed } from './provider-changes';
 import { resolveServiceArea } from './service-areas';
 
 const notFound = (what = 'Not found') => new AppError(ErrorCode.NOT_FOUND, what);
@@ -46,12 +47,20 @@ export const createProvidersService = ({
   storage,
   directory,
   taxonomy,
+  changes,
 }: {
   db: Db;
   storage: Storage;
   directory: IndiaPostDirectory;
   taxonomy: Pick<TaxonomyService, 'findCategory' | 'findSubcategory'>;
+  changes: ProviderChangeFeed;
 }) => {
+  /** Tells listeners (search caches) after a committed change; `before` adds removed categories. */
+  const announce = async (providerId: string, before: string[] = []) => {
+    const now = (await listServices(db, providerId)).map((service) => service.categorySlug);
+    await changes.publish({ providerId, categories: [...new Set([...now, ...before])] });
+  };
+
   /** The caller's provider row; a provider-role user who never registered gets 404. */
   const providerOf = async (userId: string): Promise<ProviderRow> => {
     const provider = await findProviderByUserId(db, userId);
@@ -120,6 +129,7 @@ export const createProvidersService = ({
         await updateUser(tx, userId, { role: 'provider' });
         return created;
       });
+      await announce(provider.id);
       return await toProfile(provider);
     } catch (error) {
       if (isUniqueViolation(error))
@@ -134,6 +144,7 @@ export const createProvidersService = ({
     const provider = await providerOf(userId);
     const updated = await updateProvider(db, provider.id, change);
     if (!updated) throw notFound();
+    await announce(provider.id);
     return toProfile(updated);
   };
 
@@ -143,7 +154,9 @@ export const createProvidersService = ({
   const addService = async (userId: string, request: TCreateProviderServiceRequest) => {
     const provider = await providerOf(userId);
     const unit = await checkTaxonomy(request);
-    return toService(await insertService(db, { ...request, unit, providerId: provider.id }));
+    const row = await insertService(db, { ...request, unit, providerId: provider.id });
+    await announce(provider.id);
+    return toService(row);
   };
 
   const changeService = async (
@@ -154,12 +167,15 @@ export const createProvidersService = ({
     const provider = await providerOf(userId);
     const row = await updateService(db, provider.id, serviceId, change);
     if (!row) throw notFound('Service not found');
+    await announce(provider.id);
     return toService(row);
   };
 
   const removeService = async (userId: string, serviceId: string) => {
     const provider = await providerOf(userId);
-    if (!(await deleteService(db, provider.id, serviceId))) throw notFound('Service not found');
+    const deleted = await deleteService(db, provider.id, serviceId);
+    if (!deleted) throw notFound('Service not found');
+    await announce(provider.id, [deleted.categorySlug]);
   };
 
   const addArea = async (
@@ -168,16 +184,20 @@ export const createProvidersService = ({
   ): Promise<TServiceArea> => {
     const provider = await providerOf(userId);
     const area = resolveServiceArea(directory, request);
-    return toArea(await insertArea(db, { ...area, providerId: provider.id }));
+    const row = await insertArea(db, { ...area, providerId: provider.id });
+    await announce(provider.id);
+    return toArea(row);
   };
 
   const removeArea = async (userId: string, areaId: string) => {
     const provider = await providerOf(userId);
     if (!(await deleteArea(db, provider.id, areaId))) throw notFound('Service area not found');
+    await announce(provider.id);
   };
 
   return {
     providerOf,
+    announce,
     register,
     getProfile,
     updateProfile,

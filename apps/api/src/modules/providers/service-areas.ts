@@ -33,8 +33,14 @@ export const resolveServiceArea = (
   directory: IndiaPostDirectory,
   request: TCreateServiceAreaRequest,
   field = '',
+  /** Search takes one pincode or locality: its errors name `pincode`, not `pincodes.0`. */
+  { single = false }: { single?: boolean } = {},
 ): ResolvedArea => {
   const prefix = field ? `${field}.` : '';
+  const pathOf = (list: 'pincodes' | 'localities', index: number) =>
+    single
+      ? `${prefix}${list === 'pincodes' ? 'pincode' : 'locality'}`
+      : `${prefix}${list}.${index}`;
   const errors: FieldErrorWithSuggestions[] = [];
   const offices: PostOffice[] = [];
   const pincodes = [...new Set(request.pincodes)];
@@ -43,7 +49,7 @@ export const resolveServiceArea = (
     if (lookup.found) offices.push(...lookup.offices);
     else
       errors.push({
-        path: `${prefix}pincodes.${index}`,
+        path: pathOf('pincodes', index),
         message: `unknown pincode ${pincode}`,
         code: 'unknown_pincode',
         suggestions: lookup.suggestions,
@@ -52,7 +58,7 @@ export const resolveServiceArea = (
   const districts = new Set(offices.map((office) => office.district));
   request.localities.forEach((name, index) => {
     const lookup = directory.byLocality(name);
-    const path = `${prefix}localities.${index}`;
+    const path = pathOf('localities', index);
     if (!lookup.found) {
       errors.push({
         path,

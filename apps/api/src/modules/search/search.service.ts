@@ -1,0 +1,148 @@
+import type { TPageMeta } from '@localkart/contracts/envelope';
+import {
+  SEARCH_TOTAL_CAP,
+  type TProviderCard,
+  type TSearchProvidersQuery,
+  type TSearchProvidersResult,
+  type TSearchServicesQuery,
+  type TSearchServicesResult,
+} from '@localkart/contracts/search';
+import type { Db } from '../../db/client';
+import type { IndiaPostDirectory } from '../../platform/geo/india-post-directory';
+import type { Logger } from '../../platform/logger';
+import type { QueryInterpreter } from '../ai/interpret-query';
+import type { PublicProfileService } from '../providers/public-profile.service';
+import type { TaxonomyService } from '../taxonomy/taxonomy.service';
+import type { SearchCache } from './search-cache';
+import { resolveSearchLocation } from './search-location';
+import {
+  countProviders,
+  searchProviders,
+  type ProviderHit,
+  type ProviderSearch,
+} from './search-providers.repo';
+import { countProvidersByService, recordSearchMiss } from './search-stats.repo';
+
+type Page<T> = { data: T; meta: TPageMeta };
+
+const roundKm = (metres: number) => Math.round(metres / 100) / 10;
+
+export const createSearchService = ({
+  db,
+  cache,
+  directory,
+  interpret,
+  cards,
+  taxonomy,
+  logger,
+}: {
+  db: Db;
+  cache: SearchCache;
+  directory: IndiaPostDirectory;
+  interpret: QueryInterpreter;
+  cards: Pick<PublicProfileService, 'getCardDetails'>;
+  taxonomy: Pick<TaxonomyService, 'listCategories'>;
+  logger: Logger;
+}) => {
+  const toCards = async (hits: ProviderHit[]): Promise<TProviderCard[]> => {
+    const details = await cards.getCardDetails(hits.map((hit) => hit.providerId));
+    return hits.map((hit) => ({
+      id: hit.providerId,
+      businessName: hit.businessName,
+      summary: details.get(hit.providerId)?.summary ?? '',
+      skills: details.get(hit.providerId)?.skills ?? [],
+      rating: { average: hit.ratingAverage, count: hit.ratingCount },
+      isVerified: hit.isVerified,
+      city: hit.city,
+      distanceKm: roundKm(hit.distanceM),
+      categorySlugs: hit.categorySlugs,
+      priceFrom: { paise: hit.minPricePaise, currency: 'INR' },
+    }));
+  };
+
+  /** ERD §5.1 provider search; repeated queries come from the cache until a provider changes. */
+  const findProviders = async (
+    query: TSearchProvidersQuery,
+  ): Promise<Page<TSearchProvidersResult>> => {
+    const location = resolveSearchLocation(directory, query);
+    const category = query.category ?? '';
+    return cache.through('providers', { category, query }, async () => {
+      const intent = query.q ? interpret(query.q) : undefined;
+      const search: ProviderSearch = {
+        point: location,
+        radiusKm: query.radiusKm,
+        category,
+        subcategory: query.subcategory,
+        text: intent && { words: intent.words, categories: intent.categorySlugs },
+        minRating: query.minRating,
+        maxPricePaise: query.maxPrice,
+        verifiedOnly: query.verifiedOnly,
+        availableAt: query.availableOn ? { date: query.availableOn, time: query.time } : undefined,
+        sort: query.sort ?? (query.q ? 'relevance' : 'distance'),
+        limit: query.limit,
+        offset: (query.page - 1) * query.limit,
+      };
+      const [hits, counted] = await Promise.all([
+        searchProviders(db, search),
+        countProviders(db, search, SEARCH_TOTAL_CAP),
+      ]);
+      if (counted === 0 && query.q) await recordMiss(query.q, category, location);
+      const total = Math.min(counted, SEARCH_TOTAL_CAP);
+      return {
+        data: {
+          location,
+          providers: await toCards(hits),
+          totalIsCapped: counted > SEARCH_TOTAL_CAP,
+        },
+        meta: {
+          page: query.page,
+          limit: query.limit,
+          total,
+          hasNext: counted > search.offset + hits.length,
+        },
+      };
+    });
+  };
+
+  /** A miss is worth knowing (unmet demand) but never worth failing the search for. */
+  const recordMiss = async (
+    text: string,
+    category: string,
+    point: { lat: number; lng: number },
+  ) => {
+    await recordSearchMiss(db, { query: text, categorySlug: category || null, ...point }).catch(
+      (error: unknown) => logger.warn({ err: error }, 'search miss not recorded'),
+    );
+  };
+
+  /** The taxonomy with how many providers serve the point in each category and subcategory. */
+  const countServices = async (query: TSearchServicesQuery): Promise<TSearchServicesResult> => {
+    const location = resolveSearchLocation(directory, query);
+    return cache.through('services', { category: '', query }, async () => {
+      const [categories, counts] = await Promise.all([
+        taxonomy.listCategories(),
+        countProvidersByService(db, { point: location, radiusKm: query.radiusKm }),
+      ]);
+      const countOf = (key: string) => counts.get(key) ?? 0;
+      return {
+        location,
+        categories: categories.map((category) => ({
+          slug: category.slug,
+          names: category.names,
+          unit: category.unit,
+          providerCount: countOf(category.slug),
+          subcategories: category.subcategories.map((sub) => ({
+            slug: sub.slug,
+            names: sub.names,
+            unit: sub.unit,
+            providerCount: countOf(`${category.slug}/${sub.slug}`),
+          })),
+        })),
+      };
+    });
+  };
+
+  return { findProviders, countServices };
+};
+
+export type SearchService = ReturnType<typeof createSearchService>;
