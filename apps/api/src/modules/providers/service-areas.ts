@@ -24,8 +24,35 @@ const mostCommon = (values: string[]): string => {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 };
 
+const OFFICE_RANK: Record<PostOffice['officeType'], number> = {
+  HO: 0,
+  GPO: 0,
+  SO: 1,
+  PO: 2,
+  BO: 3,
+};
+
 /**
- * A service area from pincodes and/or locality names: the centre is the mean of their post
+ * The office with the least total distance to the others. India Post's directory has some
+ * offices tens of kilometres off (560008's "Cambridge Layout" sits 90 km from Bengaluru), and a
+ * mean would drag the centre after them; the medoid ignores a minority of such outliers. Ties
+ * (two offices) go to the head or sub office, whose coordinates are the most reliable.
+ */
+const medoid = (offices: PostOffice[]): PostOffice => {
+  const squared = (a: PostOffice, b: PostOffice) =>
+    (a.latitude! - b.latitude!) ** 2 + (a.longitude! - b.longitude!) ** 2;
+  const cost = (office: PostOffice) =>
+    offices.reduce((sum, other) => sum + Math.sqrt(squared(office, other)), 0);
+  return offices
+    .map((office) => ({ office, cost: cost(office) }))
+    .sort(
+      (a, b) =>
+        a.cost - b.cost || OFFICE_RANK[a.office.officeType] - OFFICE_RANK[b.office.officeType],
+    )[0]!.office;
+};
+
+/**
+ * A service area from pincodes and/or locality names: the centre is the medoid of their post
  * offices' coordinates and the city comes from their district. Unknown or ambiguous names are
  * a 400 whose details carry suggestions.
  */
@@ -93,13 +120,13 @@ export const resolveServiceArea = (
       { path: `${prefix}pincodes`, message: 'no coordinates known', code: 'no_coordinates' },
     ]);
   }
-  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const centre = medoid(located);
   return {
     city: cityOf(mostCommon(located.map((office) => office.district))),
     pincodes: pincodes.length > 0 ? pincodes : [...new Set(offices.map((o) => o.pincode))],
     localities: request.localities,
     radiusKm: request.radiusKm,
-    latitude: mean(located.map((office) => office.latitude!)),
-    longitude: mean(located.map((office) => office.longitude!)),
+    latitude: centre.latitude!,
+    longitude: centre.longitude!,
   };
 };
