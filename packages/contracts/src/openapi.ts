@@ -5,6 +5,7 @@ import { authPaths } from './auth';
 import { oidcPaths } from './oidc';
 import { providersPaths } from './providers';
 import { searchPaths } from './search';
+import { searchRecommendationsPaths } from './search-recommendations';
 import { systemPaths } from './system';
 import { taxonomyPaths } from './taxonomy';
 import { usersPaths } from './users';
@@ -19,6 +20,7 @@ const paths: ZodOpenApiPathsObject = {
   ...taxonomyPaths,
   ...providersPaths,
   ...searchPaths,
+  ...searchRecommendationsPaths,
 };
 
 export const buildOpenApiDocument = ({

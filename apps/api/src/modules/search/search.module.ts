@@ -6,6 +6,7 @@ import type { PublicProfileService } from '../providers/public-profile.service';
 import type { IndiaPostDirectory } from '../../platform/geo/india-post-directory';
 import { serviceTaxonomy } from '../taxonomy/taxonomy-data';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { createRecommendRouter } from './recommend.module';
 import { createSearchCache } from './search-cache';
 import { searchRoutes } from './search.routes';
 import { createSearchService } from './search.service';
@@ -36,6 +37,9 @@ export const createSearchModule = (
     taxonomy,
     logger: deps.logger,
   });
-  const routers: Router[] = [searchRoutes({ search })];
+  const routers: Router[] = [
+    searchRoutes({ search }),
+    createRecommendRouter(deps, { directory, cards: publicProfiles }),
+  ];
   return { search, cache, routers };
 };
