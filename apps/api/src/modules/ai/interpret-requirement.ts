@@ -52,6 +52,27 @@ const NOT_SKILL_WORDS =
   /^(?:budget|bajat|बजट|under|below|within|upto|max|maximum|rupees?|rupaye|rs|inr|tak|तक|andar|kam|subah|subha|shaam|sham|raat|dopahar|morning|afternoon|evening|night|tonight|tomorrow|today|parso|baje|बजे|सुबह|शाम|रात|दोपहर|badly|asap|immediately|please|pls|plz|emergency)$/u;
 
 /**
+ * How customers describe a problem rather than name a service ("drain is blocked", "lights
+ * flickering", "पुताई"): each pattern adds the taxonomy words the matcher knows.
+ */
+const PROBLEM_HINTS: [RegExp, string][] = [
+  [/\b(?:drip\w*|tapak\w*)|टपक/u, 'tap repair'],
+  [
+    /\b(?:drain|sink)\b.*\b(?:block\w*|clog\w*|jam)\b|\b(?:block\w*|clog\w*)\b.*\bdrain/u,
+    'drain blockage',
+  ],
+  [/\b(?:fans?|pankha)\b|पंखा/u, 'fan installation'],
+  [/\b(?:lights?|tubelight|bulb)\b.*\bflicker\w*|\bflicker\w*/u, 'light fitting electrician'],
+  [/पुताई|\bputai\b/u, 'painting'],
+  [
+    /\b(?:seepage|damp\w*)\b|\bleak\w*\b.*\b(?:ceiling|wall|roof|terrace)\b|सीलन/u,
+    'waterproofing seepage',
+  ],
+  [/\blocked out\b|\block (?:broken|jammed|stuck)\b|\bchabi\b/u, 'locksmith'],
+  [/\bsafai\b/u, 'cleaning'],
+];
+
+/**
  * Reads a requirement such as "kitchen sink leaking badly, need someone this evening, budget
  * 500" or "kal subah AC service chahiye 600 tak": the taxonomy matcher (English, Hindi, Hinglish,
  * typos) for the job, then patterns for how soon and the budget. Deterministic: `now` and the
@@ -60,8 +81,11 @@ const NOT_SKILL_WORDS =
 export const createRequirementInterpreter = (taxonomy: TaxonomyCategory[]) => {
   const interpretQuery = createQueryInterpreter(taxonomy);
   return (text: string, now: Date, timeZone = DEFAULT_TIME_ZONE): RequirementIntent => {
-    const query = interpretQuery(text);
     const folded = normaliseDigits(text.normalize('NFC')).toLowerCase();
+    const hints = PROBLEM_HINTS.filter(([pattern]) => pattern.test(folded)).map(
+      ([, words]) => words,
+    );
+    const query = interpretQuery([text, ...hints].join(' . '));
     const { urgency, when } = extractWantedTime(folded, now, timeZone);
     return {
       ...query,
