@@ -5,6 +5,7 @@ import { authPaths } from './auth';
 import { oidcPaths } from './oidc';
 import { providersPaths } from './providers';
 import { searchPaths } from './search';
+import { searchSuggestionsPaths } from './search-suggestions';
 import { searchRecommendationsPaths } from './search-recommendations';
 import { systemPaths } from './system';
 import { taxonomyPaths } from './taxonomy';
@@ -20,6 +21,7 @@ const paths: ZodOpenApiPathsObject = {
   ...taxonomyPaths,
   ...providersPaths,
   ...searchPaths,
+  ...searchSuggestionsPaths,
   ...searchRecommendationsPaths,
 };
 

@@ -97,6 +97,8 @@ export const searchTerms = pgTable(
       sql`coalesce(${table.subcategorySlug}, '')`,
     ),
     index('search_terms_term_trgm').using('gin', sql`${table.term} gin_trgm_ops`),
+    // Byte-wise order answers `term LIKE 'pl%'` from the first keystroke, before trigrams help.
+    index('search_terms_term_prefix').on(table.term.op('text_pattern_ops')),
   ],
 );
 

@@ -10,6 +10,8 @@ import { createRecommendRouter } from './recommend.module';
 import { createSearchCache } from './search-cache';
 import { searchRoutes } from './search.routes';
 import { createSearchService } from './search.service';
+import { suggestionsRoutes } from './suggestions.routes';
+import { createSuggestionsService } from './suggestions.service';
 
 /** The search service: providers near a point, services near a point, suggestions, AI matching. */
 export const createSearchModule = (
@@ -37,9 +39,11 @@ export const createSearchModule = (
     taxonomy,
     logger: deps.logger,
   });
+  const suggestions = createSuggestionsService({ db: deps.database.db, cache });
   const routers: Router[] = [
     searchRoutes({ search }),
+    suggestionsRoutes({ suggestions }),
     createRecommendRouter(deps, { directory, cards: publicProfiles }),
   ];
-  return { search, cache, routers };
+  return { search, suggestions, cache, routers };
 };
