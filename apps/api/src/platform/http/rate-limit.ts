@@ -1,47 +1,10 @@
-import type { Request } from 'express';
-import { ipKeyGenerator, rateLimit, type Options, type Store } from 'express-rate-limit';
+import type { Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { Config } from '../../config';
 import type { Logger } from '../logger';
 import { ErrorCode } from '../errors';
-
-/**
- * RedisStore loads its Lua scripts in `init`; while Redis is down that rejects, and an
- * unhandled rejection would take the process down. RedisStore itself only reloads a script on
- * NOSCRIPT and would keep failing on the rejected load, so each use retries a load that failed.
- */
-class ResilientRedisStore extends RedisStore {
-  constructor(
-    redis: Redis,
-    prefix: string,
-    private readonly logger: Logger,
-  ) {
-    super({
-      prefix,
-      sendCommand: (command: string, ...args: string[]) =>
-        redis.call(command, ...args) as Promise<RedisReply>,
-    });
-  }
-
-  override async init(options: Options): Promise<void> {
-    try {
-      await super.init(options);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'rate limit store not ready; will retry on use');
-    }
-  }
-
-  override increment(key: string) {
-    this.incrementScriptSha = this.incrementScriptSha.catch(() => this.loadIncrementScript());
-    return super.increment(key);
-  }
-
-  override get(key: string) {
-    this.getScriptSha = this.getScriptSha.catch(() => this.loadGetScript());
-    return super.get(key);
-  }
-}
+import { memoryCounter, redisCounter, type WindowCount } from './rate-limit-counters';
 
 type RateLimitDeps = {
   config: Pick<Config, 'RATE_LIMIT_WINDOW_MS' | 'RATE_LIMIT_MAX' | 'REDIS_PREFIX'>;
@@ -49,7 +12,6 @@ type RateLimitDeps = {
   logger: Logger;
 };
 
-/** Per-client-IP limit (ERD §6.3); counters in Redis when configured, so all instances share them. */
 /** IPv6 clients are grouped by /56 (one household or phone); IPv4 needs no work. */
 const clientIpKey = (req: Request): string => {
   const ip = req.ip ?? req.socket.remoteAddress ?? '';
@@ -66,6 +28,20 @@ type LimiterOptions = {
   countFailuresOnly?: boolean;
 };
 
+const tooManyRequests = {
+  success: false,
+  error: {
+    code: ErrorCode.RATE_LIMIT_EXCEEDED,
+    message: 'Too many requests, please try again later',
+  },
+} as const;
+
+/**
+ * Per-client-IP limit (ERD §6.3) in fixed windows, with the IETF draft-7 `RateLimit` and
+ * `RateLimit-Policy` headers; over the limit, 429 in the envelope with `Retry-After`. Counters
+ * live in Redis when configured, so all instances share them, and in this process otherwise.
+ * A counter store outage lets requests through unlimited rather than taking the API down.
+ */
 export const createRateLimiter = (
   { config, redis, logger }: RateLimitDeps,
   {
@@ -75,40 +51,56 @@ export const createRateLimiter = (
     keyOf,
     countFailuresOnly = false,
   }: LimiterOptions,
-) => {
-  const store: Store | undefined = redis
-    ? new ResilientRedisStore(redis, `${config.REDIS_PREFIX}rl:${name}:`, logger)
-    : undefined;
-  return rateLimit({
-    windowMs,
-    limit,
-    // draft-8 hashes a partition key per response; draft-7 carries the same numbers.
-    standardHeaders: 'draft-7',
-    keyGenerator: (req) => keyOf?.(req) ?? clientIpKey(req),
-    skipSuccessfulRequests: countFailuresOnly,
-    legacyHeaders: false,
-    // A rate-limit store outage must not take the API down with it.
-    passOnStoreError: true,
-    // Its default logger writes multi-line stacks to the console on every request of an outage.
-    logger: {
-      error: (error, message) => logger.error({ err: error }, message),
-      warn: (error, message) => logger.warn({ err: error }, message),
-    },
-    ...(store ? { store } : {}),
-    handler: (req, res) => {
-      const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit
-        ?.resetTime;
-      const seconds = resetTime
-        ? Math.ceil((resetTime.getTime() - Date.now()) / 1000)
-        : windowMs / 1000;
-      res.setHeader('Retry-After', String(Math.max(1, seconds)));
-      res.status(429).json({
-        success: false,
-        error: {
-          code: ErrorCode.RATE_LIMIT_EXCEEDED,
-          message: 'Too many requests, please try again later',
-        },
-      });
-    },
-  });
+): RequestHandler => {
+  const counter = redis
+    ? redisCounter({ redis, prefix: `${config.REDIS_PREFIX}rl:${name}:`, windowMs, logger })
+    : memoryCounter(windowMs);
+  const policy = `${limit};w=${Math.ceil(windowMs / 1000)}`;
+
+  /** A request that succeeds gives its hit back, once the response is out. */
+  const uncountIfSucceeded = (res: Response, key: string, resetAt: number) => {
+    res.once('finish', () => {
+      if (res.statusCode >= 400 || Date.now() >= resetAt) return;
+      void Promise.resolve(counter.decrement(key)).catch((error: unknown) =>
+        logger.error({ err: error }, 'rate limit store failed to give back a hit'),
+      );
+    });
+  };
+
+  const decide = (
+    res: Response,
+    next: (error?: unknown) => void,
+    key: string,
+    { hits, resetAt }: WindowCount,
+  ) => {
+    const resetSeconds = Math.max(0, Math.ceil((resetAt - Date.now()) / 1000));
+    res.setHeader('RateLimit-Policy', policy);
+    res.setHeader(
+      'RateLimit',
+      `limit=${limit}, remaining=${Math.max(limit - hits, 0)}, reset=${resetSeconds}`,
+    );
+    if (countFailuresOnly) uncountIfSucceeded(res, key, resetAt);
+    if (hits <= limit) {
+      next();
+      return;
+    }
+    res.setHeader('Retry-After', String(Math.max(1, resetSeconds)));
+    res.status(429).json(tooManyRequests);
+  };
+
+  return (req, res, next) => {
+    const key = keyOf?.(req) ?? clientIpKey(req);
+    const counted = counter.increment(key);
+    if (!(counted instanceof Promise)) {
+      decide(res, next, key, counted);
+      return;
+    }
+    return counted.then(
+      (count) => decide(res, next, key, count),
+      (error: unknown) => {
+        logger.error({ err: error }, 'rate limit store failed; request allowed without a limit');
+        next();
+      },
+    );
+  };
 };

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pinoHttp } from 'pino-http';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from '../logger';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The caller's `X-Request-Id` when it is safe to log, else a new UUID; echoed back. */
+    id: string;
+    /** A logger bound to this request's id, method and URL; made on first use. */
+    log: Logger;
+  }
+}
 
 const REQUEST_ID_HEADER = 'x-request-id';
 const acceptableRequestId = /^[\w.:-]{1,128}$/;
-
-/** Keeps a caller's `X-Request-Id` when it is safe to log, else makes one; echoes it back. */
-const requestIdOf = (req: IncomingMessage, res: ServerResponse): string => {
-  const offered = req.headers[REQUEST_ID_HEADER];
-  const id =
-    typeof offered === 'string' && acceptableRequestId.test(offered) ? offered : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
-};
 
 /** Query parameters that carry credentials, such as the OpenID Connect callback's `code`. */
 const secretQueryParameter = /([?&](?:code|token|access_token|id_token|refresh_token)=)[^&#]*/gi;
@@ -27,23 +26,71 @@ export const loggableUrl = (url: string): string => {
   return path.includes('?') ? path.replace(secretQueryParameter, '$1[redacted]') : path;
 };
 
-/** One log line per request with its id, route, status and time; never bodies or headers. */
-export const requestLogging = (logger: Logger) =>
-  pinoHttp({
-    logger,
-    genReqId: requestIdOf,
-    customLogLevel: (_req, res, error) => {
-      if (error || res.statusCode >= 500) return 'error';
-      if (res.statusCode >= 400) return 'warn';
-      return 'info';
-    },
-    serializers: {
-      req: (req: { method: string; url: string }) => ({
+const appLoggerKey = Symbol('appLogger');
+const startKey = Symbol('requestStart');
+type Logged = Request & { [appLoggerKey]?: Logger };
+type Timed = Response & { [startKey]?: number };
+
+/**
+ * `req.log` is made when a handler first reads it: most requests never log anything but their
+ * access line, and a child logger per request would cost every one of them.
+ */
+Object.defineProperty(express.request, 'log', {
+  configurable: true,
+  get(this: Logged): Logger {
+    const appLogger = this[appLoggerKey];
+    if (!appLogger) throw new Error('req.log needs the requestLogging middleware');
+    const log = appLogger.child({
+      reqId: this.id,
+      req: { method: this.method, url: loggableUrl(this.originalUrl) },
+    });
+    Object.defineProperty(this, 'log', { value: log, configurable: true, writable: true });
+    return log;
+  },
+  set(this: Logged, log: Logger) {
+    Object.defineProperty(this, 'log', { value: log, configurable: true, writable: true });
+  },
+});
+
+const levelOf = (status: number) => (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
+
+/**
+ * The access line: one small flat object, so pino writes it without serializers or redaction
+ * (which apply to nested `req`/`res` objects). 'close' follows 'finish' on every response, and
+ * is the only event when the client goes away first.
+ */
+const accessLogger = (logger: Logger) =>
+  function onClose(this: Timed) {
+    const req = this.req;
+    const finished = this.writableFinished;
+    const statusCode = this.statusCode;
+    const level = finished ? levelOf(statusCode) : 'warn';
+    if (!logger.isLevelEnabled(level)) return;
+    const responseTime = Math.round((performance.now() - (this[startKey] ?? 0)) * 10) / 10;
+    logger[level](
+      {
+        reqId: req.id,
         method: req.method,
-        url: loggableUrl(req.url),
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    // Our serializers read two fields; the wrapped default would first copy the whole request.
-    wrapSerializers: false,
-  });
+        url: loggableUrl(req.originalUrl),
+        statusCode,
+        responseTime,
+      },
+      finished ? 'request completed' : 'request aborted',
+    );
+  };
+
+/** One log line per request with its id, method, URL, status and time; never bodies or headers. */
+export const requestLogging = (logger: Logger): RequestHandler => {
+  const onClose = accessLogger(logger);
+  return (req, res, next) => {
+    (res as Timed)[startKey] = performance.now();
+    const offered = req.headers[REQUEST_ID_HEADER];
+    const id =
+      typeof offered === 'string' && acceptableRequestId.test(offered) ? offered : randomUUID();
+    req.id = id;
+    (req as Logged)[appLoggerKey] = logger;
+    res.setHeader('X-Request-Id', id);
+    res.on('close', onClose);
+    next();
+  };
+};
