@@ -96,7 +96,7 @@ CREATE TRIGGER service_subcategories_terms_follow_delete AFTER DELETE ON service
 --> statement-breakpoint
 -- The distinct skills and specialties of one AI profile, folded, with their first spelling.
 CREATE FUNCTION provider_skill_terms(p_profile jsonb) RETURNS TABLE (term text, label text)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = public, pg_temp AS $$
   SELECT DISTINCT ON (search_fold(word)) search_fold(word), btrim(word)
   FROM unnest(ARRAY(
     SELECT jsonb_array_elements_text(p_profile -> key) FROM unnest(ARRAY['skills', 'specialties']) key
@@ -105,13 +105,23 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   ORDER BY search_fold(word), position
 $$;
 --> statement-breakpoint
+-- The same terms as an array: the GIN index below lets a recount visit only the providers that
+-- list one of the skills, not every provider.
+-- (PostgreSQL 17 builds indexes with an empty search_path, hence the SET.)
+CREATE FUNCTION provider_skill_term_array(p_profile jsonb) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = public, pg_temp AS $$
+  SELECT coalesce(array_agg(term), '{}') FROM provider_skill_terms(p_profile)
+$$;
+--> statement-breakpoint
+CREATE INDEX providers_skill_terms_gin ON providers
+  USING gin (provider_skill_term_array(ai_generated_profile)) WHERE is_active;
+--> statement-breakpoint
 -- Recounts the given skill terms: weight = how many active providers (of active accounts) list
 -- it, shown in its most common spelling; a term nobody lists any more disappears. Recounting
 -- rather than adding and subtracting can never drift, also when a cascade deletes providers. The
 -- per-term advisory locks (taken in sorted order, so two writers cannot deadlock) make a
 -- concurrent writer of the same skill wait and then count with this one's change committed.
--- Each recount reads every active provider's profile: fine while profile edits are occasional;
--- an expression index over provider_skill_terms would be the next step at a much larger scale.
+-- The GIN index limits each recount to the providers listing those skills.
 CREATE FUNCTION refresh_skill_terms(p_terms text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -124,7 +134,8 @@ BEGIN
   FROM providers p
   JOIN users account ON account.id = p.user_id AND account.is_active
   CROSS JOIN LATERAL provider_skill_terms(p.ai_generated_profile) skill
-  WHERE p.is_active AND skill.term = ANY(p_terms)
+  WHERE p.is_active AND provider_skill_term_array(p.ai_generated_profile) && p_terms
+    AND skill.term = ANY(p_terms)
   GROUP BY skill.term;
 END
 $$;
