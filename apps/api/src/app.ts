@@ -20,6 +20,8 @@ import { createAiModule } from './modules/ai/ai.module';
 import { createTaxonomyModule } from './modules/taxonomy/taxonomy.module';
 import { createProvidersModule } from './modules/providers/providers.module';
 import { createSearchModule } from './modules/search/search.module';
+import { createPaymentsModule } from './modules/payments/payments.module';
+import { RAZORPAY_WEBHOOK_PATH, rawWebhookBody } from './modules/payments/payments.routes';
 import { docsRoutes } from './modules/system/docs.routes';
 import { createHealthService } from './modules/system/health.service';
 import { healthRoutes, pingRoutes } from './modules/system/system.routes';
@@ -67,6 +69,8 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   );
 
   app.use('/api', createRateLimiter(deps, { name: 'api' }));
+  // Webhook signatures cover the exact bytes: that route reads its body raw (JSON then skips it).
+  app.use(RAZORPAY_WEBHOOK_PATH, rawWebhookBody());
   app.use('/api', requireJsonBody, express.json({ limit: '1mb' }));
   app.use(pingRoutes());
   app.use(docsRoutes({ version: packageJson.version }));
@@ -81,6 +85,7 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
     createAiModule(deps, { guard }),
     providers,
     createSearchModule(deps, { ...providers, taxonomy: taxonomy.taxonomy }),
+    createPaymentsModule(deps, { guard }),
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
     app.use(router);

@@ -86,6 +86,11 @@ const ZEnvironment = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_PUBLIC_URL: urlWithProtocols(['https', 'http']).optional(),
+  PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(10000).default(1000),
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  RAZORPAY_API_URL: urlWithProtocols(['https', 'http']).default('https://api.razorpay.com'),
 });
 
 /**
@@ -116,6 +121,7 @@ const crossFieldProblems = (values: z.infer<typeof ZEnvironment>): string[] => [
   ...allOrNone(values, ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']),
   ...allOrNone(values, ['ADMIN_EMAIL', 'ADMIN_PASSWORD']),
   ...allOrNone(values, ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']),
+  ...allOrNone(values, ['RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET']),
   ...(values.NODE_ENV === 'production'
     ? (['JWT_SECRET', 'DATA_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'] as const)
         .filter((name) => !values[name] || values[name] === DEVELOPMENT_SECRETS[name])

@@ -3,6 +3,7 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { aiPaths } from './ai';
 import { authPaths } from './auth';
 import { oidcPaths } from './oidc';
+import { paymentsPaths } from './payments';
 import { providersPaths } from './providers';
 import { searchPaths } from './search';
 import { searchSuggestionsPaths } from './search-suggestions';
@@ -23,6 +24,7 @@ const paths: ZodOpenApiPathsObject = {
   ...searchPaths,
   ...searchSuggestionsPaths,
   ...searchRecommendationsPaths,
+  ...paymentsPaths,
 };
 
 export const buildOpenApiDocument = ({

@@ -1,0 +1,33 @@
+/** What the rest of the payments module needs from a payment gateway (Razorpay or the test one). */
+export type PaymentGateway = {
+  readonly name: 'razorpay' | 'test';
+  /** True for the built-in test gateway: no real money moves. */
+  readonly testMode: boolean;
+  createOrder(order: {
+    amountPaise: number;
+    currency: string;
+    receipt: string;
+    notes: Record<string, string>;
+  }): Promise<{ gatewayOrderId: string; checkout: Record<string, unknown> }>;
+  /** The checkout's proof that `gatewayPaymentId` paid `gatewayOrderId`. */
+  verifyCheckout(proof: {
+    gatewayOrderId: string;
+    gatewayPaymentId: string;
+    signature: string;
+  }): boolean;
+  refund(refund: {
+    gatewayPaymentId: string;
+    amountPaise: number;
+    notes: Record<string, string>;
+  }): Promise<{ gatewayRefundId: string }>;
+};
+
+/** A webhook event reduced to what changes an order: it was paid, it failed, or neither. */
+export type GatewayEvent = {
+  eventId: string;
+  type: string;
+  outcome: 'paid' | 'failed' | 'ignored';
+  gatewayOrderId?: string;
+  gatewayPaymentId?: string;
+  amountPaise?: number;
+};

@@ -1,0 +1,244 @@
+import type { Db } from '../../db/client';
+import { AppError, ErrorCode } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
+import { CURRENCY, type Ledger } from './ledger.service';
+import type { GatewayEvent, PaymentGateway } from './payment-gateway';
+import {
+  findPaidBookingOrders,
+  findUserOrder,
+  findUserOrderByGatewayId,
+  insertPaymentOrder,
+  lockOrderByGatewayId,
+  markOrderFailed,
+  markOrderPaid,
+  recordWebhookEvent,
+  type PaymentOrderRow,
+} from './payments.repo';
+import { testPaymentId } from './test-gateway';
+
+/** Runs in the transaction that marks a booking's order paid, so the booking can follow. */
+export type BookingPaidListener = (
+  tx: Db,
+  paid: { bookingId: string; orderId: string; amountPaise: number; transactionId: string },
+) => Promise<void>;
+
+const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'Payment order not found');
+
+/**
+ * Gateway orders and their confirmation. An order is paid only by a verified checkout signature,
+ * a verified webhook, or (test gateway only) the test pay route; each confirmation is idempotent
+ * and `paid` is final, so duplicate and out-of-order events reach the same state.
+ */
+export const createPaymentsService = ({
+  db,
+  gateway,
+  ledger,
+  logger,
+}: {
+  db: Db;
+  gateway: PaymentGateway;
+  ledger: Ledger;
+  logger: Logger;
+}) => {
+  const bookingPaidListeners: BookingPaidListener[] = [];
+
+  const view = (order: PaymentOrderRow, checkout?: Record<string, unknown>) => ({
+    id: order.id,
+    purpose: order.purpose,
+    bookingId: order.bookingId,
+    gateway: order.gateway,
+    gatewayOrderId: order.gatewayOrderId,
+    amountPaise: order.amountPaise,
+    currency: order.currency,
+    status: order.status,
+    testMode: gateway.testMode,
+    createdAt: order.createdAt.toISOString(),
+    paidAt: order.paidAt?.toISOString() ?? null,
+    ...(checkout ? { checkout } : {}),
+  });
+
+  const createOrder = async ({
+    userId,
+    amountPaise,
+    purpose,
+    bookingId = null,
+  }: {
+    userId: string;
+    amountPaise: number;
+    purpose: PaymentOrderRow['purpose'];
+    bookingId?: string | null;
+  }) => {
+    const receipt = `${purpose}:${Date.now().toString(36)}`;
+    const created = await gateway.createOrder({
+      amountPaise,
+      currency: CURRENCY,
+      receipt,
+      notes: { purpose, userId, ...(bookingId ? { bookingId } : {}) },
+    });
+    const order = await insertPaymentOrder(db, {
+      userId,
+      purpose,
+      bookingId,
+      gateway: gateway.name,
+      gatewayOrderId: created.gatewayOrderId,
+      amountPaise,
+      currency: CURRENCY,
+    });
+    return view(order, created.checkout);
+  };
+
+  /** Marks the order paid and posts its money, once; later confirmations return the paid order. */
+  const confirmIn = async (
+    tx: Db,
+    gatewayOrderId: string,
+    gatewayPaymentId: string,
+    amountPaise?: number,
+  ) => {
+    const order = await lockOrderByGatewayId(tx, gateway.name, gatewayOrderId);
+    if (!order) return undefined;
+    if (order.status === 'paid') return order;
+    if (amountPaise !== undefined && amountPaise !== order.amountPaise) {
+      logger.warn({ orderId: order.id }, 'gateway amount differs from the order; not confirmed');
+      return order;
+    }
+    const reference = `${gateway.name}:${gatewayOrderId}`;
+    const posting =
+      order.purpose === 'wallet_top_up'
+        ? await ledger.topUp(
+            { userId: order.userId, amountPaise: order.amountPaise, reference },
+            tx,
+          )
+        : await ledger.recordOnlinePayment(
+            { bookingId: order.bookingId!, amountPaise: order.amountPaise, reference },
+            tx,
+          );
+    const paid = await markOrderPaid(tx, order.id, {
+      gatewayPaymentId,
+      ledgerTransactionId: posting.transactionId,
+    });
+    if (order.purpose === 'booking') {
+      for (const listener of bookingPaidListeners) {
+        await listener(tx, {
+          bookingId: order.bookingId!,
+          orderId: order.id,
+          amountPaise: order.amountPaise,
+          transactionId: posting.transactionId,
+        });
+      }
+    }
+    logger.info({ orderId: order.id, purpose: order.purpose }, 'payment order paid');
+    return paid!;
+  };
+
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
+    db.transaction((t) => work(t as unknown as Db));
+
+  const confirm = (gatewayOrderId: string, gatewayPaymentId: string) =>
+    inTransaction((tx) => confirmIn(tx, gatewayOrderId, gatewayPaymentId));
+
+  const ownOrder = async (userId: string, orderId: string) =>
+    (await findUserOrder(db, userId, orderId)) ?? Promise.reject(notFound());
+
+  return {
+    createTopUpOrder: ({ userId, amountPaise }: { userId: string; amountPaise: number }) =>
+      createOrder({ userId, amountPaise, purpose: 'wallet_top_up' }),
+
+    /** For the bookings module: an online payment for a booking, paid in escrow when confirmed. */
+    createBookingOrder: (input: { userId: string; bookingId: string; amountPaise: number }) =>
+      createOrder({ ...input, purpose: 'booking' }),
+
+    getOrder: async (userId: string, orderId: string) => view(await ownOrder(userId, orderId)),
+
+    /** The checkout's signed answer (Razorpay: `razorpay_payment_id`, `razorpay_signature`). */
+    confirmCheckout: async ({
+      userId,
+      orderId,
+      gatewayPaymentId,
+      signature,
+    }: {
+      userId: string;
+      orderId: string;
+      gatewayPaymentId: string;
+      signature: string;
+    }) => {
+      const order = await ownOrder(userId, orderId);
+      if (
+        !gateway.verifyCheckout({
+          gatewayOrderId: order.gatewayOrderId,
+          gatewayPaymentId,
+          signature,
+        })
+      ) {
+        throw new AppError(ErrorCode.VALIDATION_ERROR, 'The payment signature is not valid', [
+          { path: 'signature', message: 'does not match this order and payment', code: 'custom' },
+        ]);
+      }
+      return view((await confirm(order.gatewayOrderId, gatewayPaymentId))!);
+    },
+
+    /** Test gateway only: the customer "pays" in the simulated checkout. */
+    payTestOrder: async ({
+      userId,
+      gatewayOrderId,
+    }: {
+      userId: string;
+      gatewayOrderId: string;
+    }) => {
+      const order = await findUserOrderByGatewayId(db, userId, 'test', gatewayOrderId);
+      if (!order || !gateway.testMode) throw notFound();
+      return view((await confirm(gatewayOrderId, testPaymentId()))!);
+    },
+
+    /** A verified webhook event; a redelivered event id changes nothing. */
+    handleWebhookEvent: (event: GatewayEvent): Promise<{ duplicate: boolean }> =>
+      // One transaction: an event is recorded as handled only if handling it committed.
+      inTransaction(async (tx) => {
+        const fresh = await recordWebhookEvent(tx, {
+          gateway: gateway.name,
+          eventId: event.eventId,
+          eventType: event.type,
+        });
+        if (!fresh) return { duplicate: true };
+        const gatewayOrderId = event.gatewayOrderId;
+        if (gatewayOrderId && event.outcome === 'paid') {
+          const paymentId = event.gatewayPaymentId ?? gatewayOrderId;
+          await confirmIn(tx, gatewayOrderId, paymentId, event.amountPaise);
+        } else if (gatewayOrderId && event.outcome === 'failed') {
+          const order = await lockOrderByGatewayId(tx, gateway.name, gatewayOrderId);
+          if (order) await markOrderFailed(tx, order.id);
+        }
+        return { duplicate: false };
+      }),
+
+    /**
+     * Refunds a booking to the methods it was paid with (see `ledger.refund`); online money goes
+     * back through the gateway that took it.
+     */
+    refundBooking: (
+      { bookingId, amountPaise }: { bookingId: string; amountPaise?: number },
+      tx?: Db,
+    ) =>
+      ledger.refund(
+        {
+          bookingId,
+          ...(amountPaise === undefined ? {} : { amountPaise }),
+          refundOnline: async (inTx, paise) => {
+            const [paid] = await findPaidBookingOrders(inTx, bookingId);
+            if (!paid?.gatewayPaymentId) throw new Error(`no paid order for booking ${bookingId}`);
+            await gateway.refund({
+              gatewayPaymentId: paid.gatewayPaymentId,
+              amountPaise: paise,
+              notes: { bookingId },
+            });
+          },
+        },
+        tx,
+      ),
+
+    onBookingPaid: (listener: BookingPaidListener) => {
+      bookingPaidListeners.push(listener);
+    },
+  };
+};
+
+export type PaymentsService = ReturnType<typeof createPaymentsService>;

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../platform/logger';
+import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { signedInCustomer, type SignedIn } from '../providers/provider-test-support';
+import { createLedger } from './ledger.service';
+import { createPaymentsService } from './payments.service';
+import {
+  hmacHex,
+  razorpayEvent,
+  razorpayWebhookHeaders,
+  startFakeRazorpay,
+} from './payments-test-support';
+import { createRazorpayGateway } from './razorpay-gateway';
+
+const KEY_ID = 'rzp_test_LocalKart01';
+const KEY_SECRET = 'key-secret-for-tests-only';
+const WEBHOOK_SECRET = 'webhook-secret-for-tests-only';
+const WEBHOOK = '/api/payments/webhooks/razorpay';
+
+const auth = (user: SignedIn) => ({ Authorization: `Bearer ${user.token}` });
+
+describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () => {
+  let razorpay: Awaited<ReturnType<typeof startFakeRazorpay>>;
+  let app: TestApp;
+  beforeAll(async () => {
+    razorpay = await startFakeRazorpay({ keyId: KEY_ID, keySecret: KEY_SECRET });
+    app = await startTestApp({
+      env: {
+        RAZORPAY_KEY_ID: KEY_ID,
+        RAZORPAY_KEY_SECRET: KEY_SECRET,
+        RAZORPAY_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        RAZORPAY_API_URL: razorpay.url,
+      },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await razorpay.close();
+  });
+
+  const newTopUp = async (amountPaise = 75_000) => {
+    const user = await signedInCustomer(app);
+    const res = await request(app.url)
+      .post('/api/users/wallet/top-up')
+      .set(auth(user))
+      .send({ amountPaise })
+      .expect(201);
+    return {
+      user,
+      order: res.body.data as { id: string; gatewayOrderId: string; testMode: boolean },
+    };
+  };
+  const balanceOf = async (user: SignedIn) =>
+    (await request(app.url).get('/api/users/wallet').set(auth(user)).expect(200)).body.data
+      .balancePaise as number;
+  const sendWebhook = (body: string, headers: Record<string, string>) =>
+    request(app.url).post(WEBHOOK).set(headers).send(body);
+
+  it('when a top-up starts, then a Razorpay order is created with Basic auth, paise, currency, receipt and notes', async () => {
+    const { user, order } = await newTopUp(75_000);
+    expect(order.testMode).toBe(false);
+    expect(order.gatewayOrderId).toMatch(/^order_/);
+    const call = razorpay.requests.at(-1)!;
+    expect(call).toMatchObject({
+      method: 'POST',
+      path: '/v1/orders',
+      authorization: `Basic ${Buffer.from(`${KEY_ID}:${KEY_SECRET}`).toString('base64')}`,
+      body: {
+        amount: 75_000,
+        currency: 'INR',
+        notes: { purpose: 'wallet_top_up', userId: user.userId },
+      },
+    });
+    expect((call.body as { receipt: string }).receipt.length).toBeLessThanOrEqual(40);
+    // Razorpay's test-gateway route does not exist in Razorpay mode.
+    await request(app.url)
+      .post(`/api/payments/test-gateway/orders/order_test_x/pay`)
+      .set(auth(user))
+      .expect(404);
+  });
+
+  it('when the checkout signature is right, then the wallet is credited once; a wrong one is 400', async () => {
+    const { user, order } = await newTopUp(30_000);
+    const paymentId = 'pay_Checkout0001';
+    await request(app.url)
+      .post(`/api/payments/orders/${order.id}/confirm`)
+      .set(auth(user))
+      .send({
+        gatewayPaymentId: paymentId,
+        signature: hmacHex('wrong-secret', `${order.gatewayOrderId}|${paymentId}`),
+      })
+      .expect(400);
+    expect(await balanceOf(user)).toBe(0);
+    const signature = hmacHex(KEY_SECRET, `${order.gatewayOrderId}|${paymentId}`);
+    for (let i = 0; i < 2; i += 1) {
+      const res = await request(app.url)
+        .post(`/api/payments/orders/${order.id}/confirm`)
+        .set(auth(user))
+        .send({ gatewayPaymentId: paymentId, signature })
+        .expect(200);
+      expect(res.body.data.status).toBe('paid');
+    }
+    expect(await balanceOf(user)).toBe(30_000);
+  });
+
+  it('when a webhook is signed by Razorpay, then the order is paid; a bad or missing signature is 400 and changes nothing', async () => {
+    const { user, order } = await newTopUp(40_000);
+    const body = razorpayEvent('payment.captured', {
+      orderId: order.gatewayOrderId,
+      paymentId: 'pay_Hook0001',
+      amount: 40_000,
+    });
+    const forged = { ...razorpayWebhookHeaders('not-the-secret', body) };
+    expect((await sendWebhook(body, forged).expect(400)).body.error.code).toBe('VALIDATION_ERROR');
+    await request(app.url)
+      .post(WEBHOOK)
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(400);
+    // The signature covers the exact bytes: the same JSON re-serialised differently fails.
+    const headers = razorpayWebhookHeaders(WEBHOOK_SECRET, body);
+    await sendWebhook(JSON.stringify(JSON.parse(body), null, 2), headers).expect(400);
+    expect(await balanceOf(user)).toBe(0);
+    await sendWebhook(body, headers).expect(200);
+    expect(await balanceOf(user)).toBe(40_000);
+    const orderNow = await request(app.url)
+      .get(`/api/payments/orders/${order.id}`)
+      .set(auth(user))
+      .expect(200);
+    expect(orderNow.body.data.status).toBe('paid');
+  });
+
+  it('when Razorpay redelivers an event, then it is ignored by its event id', async () => {
+    const { user, order } = await newTopUp(12_000);
+    const body = razorpayEvent('order.paid', {
+      orderId: order.gatewayOrderId,
+      paymentId: 'pay_Hook0002',
+      amount: 12_000,
+    });
+    const headers = razorpayWebhookHeaders(WEBHOOK_SECRET, body, 'evt_Replay0001');
+    expect((await sendWebhook(body, headers).expect(200)).body.data).toEqual({ duplicate: false });
+    expect((await sendWebhook(body, headers).expect(200)).body.data).toEqual({ duplicate: true });
+    expect(await balanceOf(user)).toBe(12_000);
+  });
+
+  it('when events arrive out of order (order.paid, then payment.captured, then a late payment.failed), then the order is paid and credited once', async () => {
+    const { user, order } = await newTopUp(9_900);
+    const ids = { orderId: order.gatewayOrderId, paymentId: 'pay_Hook0003', amount: 9_900 };
+    for (const event of ['order.paid', 'payment.captured', 'payment.failed'] as const) {
+      const body = razorpayEvent(event, ids);
+      await sendWebhook(body, razorpayWebhookHeaders(WEBHOOK_SECRET, body)).expect(200);
+    }
+    expect(await balanceOf(user)).toBe(9_900);
+    const res = await request(app.url)
+      .get(`/api/payments/orders/${order.id}`)
+      .set(auth(user))
+      .expect(200);
+    expect(res.body.data.status).toBe('paid');
+  });
+
+  it('when a payment fails and a retry on the same order is captured, then the order ends paid', async () => {
+    const { user, order } = await newTopUp(5_000);
+    const failed = razorpayEvent('payment.failed', {
+      orderId: order.gatewayOrderId,
+      paymentId: 'pay_Try1',
+      amount: 5_000,
+    });
+    await sendWebhook(failed, razorpayWebhookHeaders(WEBHOOK_SECRET, failed)).expect(200);
+    let res = await request(app.url)
+      .get(`/api/payments/orders/${order.id}`)
+      .set(auth(user))
+      .expect(200);
+    expect(res.body.data.status).toBe('failed');
+    const captured = razorpayEvent('payment.captured', {
+      orderId: order.gatewayOrderId,
+      paymentId: 'pay_Try2',
+      amount: 5_000,
+    });
+    await sendWebhook(captured, razorpayWebhookHeaders(WEBHOOK_SECRET, captured)).expect(200);
+    res = await request(app.url)
+      .get(`/api/payments/orders/${order.id}`)
+      .set(auth(user))
+      .expect(200);
+    expect(res.body.data.status).toBe('paid');
+    expect(await balanceOf(user)).toBe(5_000);
+  });
+
+  it('when a webhook amount differs from the order, then nothing is credited', async () => {
+    const { user, order } = await newTopUp(8_000);
+    const body = razorpayEvent('payment.captured', {
+      orderId: order.gatewayOrderId,
+      paymentId: 'pay_Odd',
+      amount: 100,
+    });
+    await sendWebhook(body, razorpayWebhookHeaders(WEBHOOK_SECRET, body)).expect(200);
+    expect(await balanceOf(user)).toBe(0);
+  });
+
+  it('when a booking paid online is cancelled, then the refund goes to Razorpay for that payment and the ledger follows', async () => {
+    const db = app.runtime.database.db;
+    const gateway = createRazorpayGateway({
+      keyId: KEY_ID,
+      keySecret: KEY_SECRET,
+      webhookSecret: WEBHOOK_SECRET,
+      apiUrl: razorpay.url,
+    });
+    const ledger = createLedger({ db, commissionBps: 1000 });
+    const payments = createPaymentsService({
+      db,
+      gateway,
+      ledger,
+      logger: createLogger(app.runtime.config),
+    });
+    const paidBookings: string[] = [];
+    payments.onBookingPaid((_tx, paid) => {
+      paidBookings.push(paid.bookingId);
+      return Promise.resolve();
+    });
+    const user = await signedInCustomer(app);
+    const bookingId = randomUUID();
+    const order = await payments.createBookingOrder({
+      userId: user.userId,
+      bookingId,
+      amountPaise: 59_900,
+    });
+    const body = razorpayEvent('payment.captured', {
+      orderId: order.gatewayOrderId,
+      paymentId: 'pay_Booking01',
+      amount: 59_900,
+    });
+    const event = (await import('./razorpay-gateway')).readRazorpayWebhook(
+      WEBHOOK_SECRET,
+      Buffer.from(body),
+      {
+        signature: hmacHex(WEBHOOK_SECRET, body),
+        eventId: 'evt_Booking01',
+      },
+    )!;
+    await payments.handleWebhookEvent(event);
+    expect(paidBookings).toEqual([bookingId]);
+    expect(await ledger.bookingHeld(bookingId)).toBe(59_900);
+
+    const refund = await payments.refundBooking({ bookingId, amountPaise: 50_000 });
+    expect(refund.legs).toEqual([{ method: 'online', amountPaise: 50_000 }]);
+    expect(razorpay.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: '/v1/payments/pay_Booking01/refund',
+      body: { amount: 50_000, notes: { bookingId } },
+    });
+    expect(await ledger.bookingHeld(bookingId)).toBe(9_900);
+  });
+
+  it('when Razorpay is down during a refund, then 503-class error and the ledger is unchanged', async () => {
+    const db = app.runtime.database.db;
+    const gateway = createRazorpayGateway({
+      keyId: KEY_ID,
+      keySecret: KEY_SECRET,
+      webhookSecret: WEBHOOK_SECRET,
+      apiUrl: razorpay.url,
+    });
+    const ledger = createLedger({ db, commissionBps: 1000 });
+    const payments = createPaymentsService({
+      db,
+      gateway,
+      ledger,
+      logger: createLogger(app.runtime.config),
+    });
+    const user = await signedInCustomer(app);
+    const bookingId = randomUUID();
+    const order = await payments.createBookingOrder({
+      userId: user.userId,
+      bookingId,
+      amountPaise: 20_000,
+    });
+    const body = razorpayEvent('order.paid', {
+      orderId: order.gatewayOrderId,
+      paymentId: 'pay_Booking02',
+      amount: 20_000,
+    });
+    const { readRazorpayWebhook } = await import('./razorpay-gateway');
+    await payments.handleWebhookEvent(
+      readRazorpayWebhook(WEBHOOK_SECRET, Buffer.from(body), {
+        signature: hmacHex(WEBHOOK_SECRET, body),
+        eventId: 'evt_B02',
+      })!,
+    );
+    razorpay.failNextRequests(1);
+    await expect(payments.refundBooking({ bookingId })).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    expect(await ledger.bookingHeld(bookingId)).toBe(20_000);
+    const retried = await payments.refundBooking({ bookingId });
+    expect(retried.legs).toEqual([{ method: 'online', amountPaise: 20_000 }]);
+    expect(await ledger.bookingHeld(bookingId)).toBe(0);
+  });
+});
