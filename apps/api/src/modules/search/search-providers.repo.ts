@@ -127,6 +127,17 @@ const orderSql = (search: ProviderSearch): SQL => {
   }
 };
 
+/**
+ * The first `offset + limit` rows by distance alone, and every row tied with the last: ordered
+ * by the `<->` operator only, PostgreSQL before 17 walks the GiST index in distance order and
+ * stops early; with a tie-breaker column added it reads every row in range and sorts them
+ * (1.3 s instead of milliseconds for 20 km around Bengaluru over 1M providers). The outer query
+ * breaks ties by provider id, so pages stay stable.
+ */
+const nearestFirstSql = (search: ProviderSearch): SQL =>
+  sql`ORDER BY ${earthOf('e')} <-> ${pointSql(search.point)}
+    FETCH FIRST (${search.offset + search.limit}) ROWS WITH TIES`;
+
 /** One page of providers serving the point, in the requested order. */
 export const searchProviders = async (db: Db, search: ProviderSearch): Promise<ProviderHit[]> => {
   const rows = await queryRows<{
@@ -149,10 +160,10 @@ export const searchProviders = async (db: Db, search: ProviderSearch): Promise<P
           ${textScoreSql(search.text)} AS text_score
         FROM provider_search_entries e
         WHERE ${filtersSql(search)}
-        ${search.sort === 'distance' ? sql`ORDER BY ${orderSql(search)} LIMIT ${search.limit} OFFSET ${search.offset}` : sql``}
+        ${search.sort === 'distance' ? nearestFirstSql(search) : sql``}
       ) e
       ORDER BY ${orderSql(search)}
-      LIMIT ${search.limit} OFFSET ${search.sort === 'distance' ? 0 : search.offset}`,
+      LIMIT ${search.limit} OFFSET ${search.offset}`,
   );
   return rows.map((row) => ({
     providerId: row.provider_id,
