@@ -13,8 +13,11 @@ const ZSlug = z
 export const MAX_SEARCH_RADIUS_KM = 50;
 export const DEFAULT_SEARCH_RADIUS_KM = 10;
 export const MAX_SEARCH_PAGE_SIZE = 50;
-/** Totals are counted up to this many matches; beyond it the list says "1,000+". */
-export const SEARCH_TOTAL_CAP = 1000;
+/**
+ * Totals are counted up to this many matches (or to the end of the page asked for, if further);
+ * beyond it the list says "100+". Counting every match in a dense city costs more than the page.
+ */
+export const SEARCH_TOTAL_CAP = 100;
 
 /** Query strings carry text: `?lat=12.9` → 12.9, an empty value → absent. */
 const queryNumber = (schema: z.ZodNumber) =>
@@ -114,9 +117,9 @@ export const ZSearchProvidersResult = z
   .object({
     location: ZSearchLocation,
     providers: z.array(ZProviderCard),
-    totalIsCapped: z
-      .boolean()
-      .meta({ description: `meta.total stopped counting at ${SEARCH_TOTAL_CAP}` }),
+    totalIsCapped: z.boolean().meta({
+      description: `meta.total stopped counting at ${SEARCH_TOTAL_CAP} (or the end of the page)`,
+    }),
   })
   .meta({ id: 'SearchProvidersResult' });
 export type TSearchProvidersResult = z.infer<typeof ZSearchProvidersResult>;

@@ -82,17 +82,18 @@ export const createSearchService = ({
         limit: query.limit,
         offset: (query.page - 1) * query.limit,
       };
+      const cap = Math.max(SEARCH_TOTAL_CAP, search.offset + search.limit);
       const [hits, counted] = await Promise.all([
         searchProviders(db, search),
-        countProviders(db, search, SEARCH_TOTAL_CAP),
+        countProviders(db, search, cap),
       ]);
       if (counted === 0 && query.q) await recordMiss(query.q, category, location);
-      const total = Math.min(counted, SEARCH_TOTAL_CAP);
+      const total = Math.min(counted, cap);
       return {
         data: {
           location,
           providers: await toCards(hits),
-          totalIsCapped: counted > SEARCH_TOTAL_CAP,
+          totalIsCapped: counted > cap,
         },
         meta: {
           page: query.page,
