@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import pino from 'pino';
 import type { Logger } from '../logger';
 
 declare module 'express-serve-static-core' {
@@ -52,32 +53,42 @@ Object.defineProperty(express.request, 'log', {
   },
 });
 
+/** pino's documented integration symbols: its destination, time field and base bindings. */
+const internalsOf = (logger: Logger) => {
+  const internals = logger as unknown as Record<symbol, unknown>;
+  return {
+    destination: internals[pino.symbols.streamSym] as { write: (line: string) => unknown },
+    time: internals[pino.symbols.timeSym] as () => string,
+    bindings: () => internals[pino.symbols.chindingsSym] as string,
+  };
+};
+
 const levelOf = (status: number) => (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
 
 /**
- * The access line: one small flat object, so pino writes it without serializers or redaction
- * (which apply to nested `req`/`res` objects). 'close' follows 'finish' on every response, and
- * is the only event when the client goes away first.
+ * The access line, written straight into the logger's destination in pino's own format (its
+ * level number, time and base bindings, then ours): pino's generic object serialization was
+ * most of the cost of logging every request. The id is a UUID or matched `[\w.:-]`, so it
+ * needs no escaping; the URL does. 'close' follows 'finish' on every response, and is the only
+ * event when the client goes away first.
  */
-const accessLogger = (logger: Logger) =>
-  function onClose(this: Timed) {
-    const req = this.req;
+const accessLogger = (logger: Logger) => {
+  const { destination, time, bindings } = internalsOf(logger);
+  return function onClose(this: Timed) {
     const finished = this.writableFinished;
     const statusCode = this.statusCode;
     const level = finished ? levelOf(statusCode) : 'warn';
     if (!logger.isLevelEnabled(level)) return;
+    const req = this.req;
     const responseTime = Math.round((performance.now() - (this[startKey] ?? 0)) * 10) / 10;
-    logger[level](
-      {
-        reqId: req.id,
-        method: req.method,
-        url: loggableUrl(req.originalUrl),
-        statusCode,
-        responseTime,
-      },
-      finished ? 'request completed' : 'request aborted',
+    destination.write(
+      `{"level":${logger.levels.values[level]}${time()}${bindings()}` +
+        `,"reqId":"${req.id}","method":${JSON.stringify(req.method)}` +
+        `,"url":${JSON.stringify(loggableUrl(req.originalUrl))},"statusCode":${statusCode}` +
+        `,"responseTime":${responseTime},"msg":"${finished ? 'request completed' : 'request aborted'}"}\n`,
     );
   };
+};
 
 /** One log line per request with its id, method, URL, status and time; never bodies or headers. */
 export const requestLogging = (logger: Logger): RequestHandler => {
