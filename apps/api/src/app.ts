@@ -21,6 +21,7 @@ import { createTaxonomyModule } from './modules/taxonomy/taxonomy.module';
 import { createProvidersModule } from './modules/providers/providers.module';
 import { createSearchModule } from './modules/search/search.module';
 import { createPaymentsModule } from './modules/payments/payments.module';
+import { createBookingsModule } from './modules/bookings/bookings.module';
 import { RAZORPAY_WEBHOOK_PATH, rawWebhookBody } from './modules/payments/payments.routes';
 import { docsRoutes } from './modules/system/docs.routes';
 import { createHealthService } from './modules/system/health.service';
@@ -78,14 +79,23 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   const { guard } = accounts;
   const taxonomy = createTaxonomyModule(deps);
   const providers = createProvidersModule(deps, { guard, taxonomy: taxonomy.taxonomy });
+  const payments = createPaymentsModule(deps, { guard });
+  const bookings = createBookingsModule(deps, {
+    guard,
+    payments,
+    providers: providers.providers,
+    changes: providers.changes,
+  });
   const modules = [
     accounts,
     taxonomy,
     // Before providers: `POST /api/providers/generate-profile` is the AI service's.
     createAiModule(deps, { guard }),
+    // Before providers too: `GET /api/providers/bookings` is not a provider id.
+    bookings,
     providers,
     createSearchModule(deps, { ...providers, taxonomy: taxonomy.taxonomy }),
-    createPaymentsModule(deps, { guard }),
+    payments,
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
     app.use(router);

@@ -87,6 +87,8 @@ const ZEnvironment = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_PUBLIC_URL: urlWithProtocols(['https', 'http']).optional(),
   PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(10000).default(1000),
+  BOOKING_FREE_CANCELLATION_HOURS: z.coerce.number().int().min(0).max(168).default(4),
+  BOOKING_CANCELLATION_FEE_BPS: z.coerce.number().int().min(0).max(10000).default(2000),
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),

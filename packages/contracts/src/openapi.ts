@@ -2,6 +2,7 @@ import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { aiPaths } from './ai';
 import { authPaths } from './auth';
+import { bookingsPaths } from './bookings';
 import { oidcPaths } from './oidc';
 import { paymentsPaths } from './payments';
 import { providersPaths } from './providers';
@@ -25,6 +26,7 @@ const paths: ZodOpenApiPathsObject = {
   ...searchSuggestionsPaths,
   ...searchRecommendationsPaths,
   ...paymentsPaths,
+  ...bookingsPaths,
 };
 
 export const buildOpenApiDocument = ({

@@ -1,0 +1,86 @@
+import type { TBookingStatus } from '@localkart/contracts/bookings';
+
+/** How the caller stands to a booking; anyone else does not see it (404). */
+export type Party = 'customer' | 'provider' | 'admin';
+
+export type BookingAction = 'confirm' | 'start' | 'complete' | 'cancel' | 'withdraw' | 'reschedule';
+
+type Rule = { from: readonly TBookingStatus[]; to: TBookingStatus; by: readonly Party[] };
+
+/**
+ * The state machine: pending → confirmed → in_progress → completed, cancelled from pending or
+ * confirmed. `withdraw` is the customer's DELETE (a cancellation while pending); `reschedule`
+ * changes a pending booking and keeps its status.
+ */
+export const RULES: Record<BookingAction, Rule> = {
+  confirm: { from: ['pending'], to: 'confirmed', by: ['provider', 'admin'] },
+  start: { from: ['confirmed'], to: 'in_progress', by: ['provider', 'admin'] },
+  complete: { from: ['in_progress'], to: 'completed', by: ['provider', 'admin'] },
+  cancel: {
+    from: ['pending', 'confirmed'],
+    to: 'cancelled',
+    by: ['customer', 'provider', 'admin'],
+  },
+  withdraw: { from: ['pending'], to: 'cancelled', by: ['customer', 'admin'] },
+  reschedule: { from: ['pending'], to: 'pending', by: ['customer', 'admin'] },
+};
+
+/** Statuses that hold the provider's time (the exclusion constraint's predicate). */
+export const ACTIVE_STATUSES: readonly TBookingStatus[] = ['pending', 'confirmed', 'in_progress'];
+
+export const DEFAULT_DURATION_MINUTES = 60;
+
+/** Per hour: unit price × hours, rounded half up to whole paise; otherwise the unit price. */
+export const basePriceOf = (
+  unit: 'hour' | 'service' | 'square_feet',
+  unitPricePaise: number,
+  durationMinutes: number,
+): number =>
+  unit === 'hour' ? Math.floor((unitPricePaise * durationMinutes + 30) / 60) : unitPricePaise;
+
+export type CancellationPolicy = { freeCancellationHours: number; feeBps: number };
+
+/** The fee in basis points of the total, rounded half up to whole paise. */
+export const cancellationFeeOf = (totalPaise: number, feeBps: number) =>
+  Math.floor((totalPaise * feeBps + 5000) / 10000);
+
+/** Until when cancelling is free: the policy's hours before the start. */
+export const freeUntilOf = (startsAt: Date, policy: CancellationPolicy) =>
+  new Date(startsAt.getTime() - policy.freeCancellationHours * 3_600_000);
+
+/**
+ * What a customer would pay to cancel at `now`: nothing until the free window closes, then the
+ * fee. Providers and admins cancel without a fee (see `feeFor`).
+ */
+export const feeIfCancelledAt = (
+  { startsAt, totalPaise }: { startsAt: Date; totalPaise: number },
+  policy: CancellationPolicy,
+  now: Date,
+) => (now < freeUntilOf(startsAt, policy) ? 0 : cancellationFeeOf(totalPaise, policy.feeBps));
+
+export const policySummary = (policy: CancellationPolicy) =>
+  policy.feeBps === 0
+    ? 'Free cancellation at any time.'
+    : `Free cancellation until ${policy.freeCancellationHours} h before the start; after that ${
+        policy.feeBps / 100
+      }% of the total is kept (prepaid money is refunded net of it).`;
+
+/** `date` on the calendar and clock of `timeZone`: `{ date: 'YYYY-MM-DD', time: 'HH:MM' }`. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export const localMomentOf = (date: Date, timeZone: string) => {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
+};

@@ -1,0 +1,233 @@
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { TBookingStatus } from '@localkart/contracts/bookings';
+import { queryRows, type Db } from '../../db/client';
+import { bookings, bookingStatusHistory } from '../../db/schema/bookings';
+
+const bookingColumns = {
+  id: bookings.id,
+  customerId: bookings.customerId,
+  providerId: bookings.providerId,
+  serviceId: bookings.serviceId,
+  categorySlug: bookings.categorySlug,
+  subcategorySlug: bookings.subcategorySlug,
+  serviceTitle: bookings.serviceTitle,
+  description: bookings.description,
+  estimatedDurationMinutes: bookings.estimatedDurationMinutes,
+  address: bookings.address,
+  latitude: bookings.latitude,
+  longitude: bookings.longitude,
+  instructions: bookings.instructions,
+  timeZone: bookings.timeZone,
+  preferredStart: bookings.preferredStart,
+  confirmedStart: bookings.confirmedStart,
+  status: bookings.status,
+  unit: bookings.unit,
+  unitPricePaise: bookings.unitPricePaise,
+  basePricePaise: bookings.basePricePaise,
+  additionalChargesPaise: bookings.additionalChargesPaise,
+  totalAmountPaise: bookings.totalAmountPaise,
+  cancellationFeePaise: bookings.cancellationFeePaise,
+  currency: bookings.currency,
+  paymentMethod: bookings.paymentMethod,
+  paymentStatus: bookings.paymentStatus,
+  paymentTransactionId: bookings.paymentTransactionId,
+  cancelledByRole: bookings.cancelledByRole,
+  cancellationReason: bookings.cancellationReason,
+  createdAt: bookings.createdAt,
+  updatedAt: bookings.updatedAt,
+  version: bookings.version,
+};
+export type BookingRow = {
+  [K in keyof typeof bookingColumns]: (typeof bookings.$inferSelect)[K];
+};
+export type NewBookingRow = Omit<typeof bookings.$inferInsert, 'slot'>;
+export type HistoryEntry = {
+  bookingId: string;
+  fromStatus: TBookingStatus | null;
+  toStatus: TBookingStatus;
+  actorId: string | null;
+  actorRole: 'customer' | 'provider' | 'admin';
+  reason?: string | null;
+};
+
+/** `[start, start + minutes)` as a tstzrange. */
+const slotSql = (start: Date, minutes: number): SQL =>
+  sql`tstzrange(${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz + make_interval(mins => ${minutes}::int), '[)')`;
+
+/** SQLSTATE 23P01: the exclusion constraint refused an overlapping active booking. */
+export const isSlotTaken = (error: unknown): boolean => {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '23P01') return true;
+  }
+  return false;
+};
+
+export const insertBooking = async (db: Db, row: NewBookingRow): Promise<BookingRow> => {
+  const start = row.confirmedStart ?? row.preferredStart;
+  const [inserted] = await db
+    .insert(bookings)
+    .values({ ...row, slot: slotSql(start, row.estimatedDurationMinutes) })
+    .returning(bookingColumns);
+  return inserted!;
+};
+
+export const insertHistory = async (db: Db, entry: HistoryEntry) => {
+  await db.insert(bookingStatusHistory).values(entry);
+};
+
+export const findBooking = async (db: Db, id: string): Promise<BookingRow | undefined> => {
+  const [row] = await db.select(bookingColumns).from(bookings).where(eq(bookings.id, id));
+  return row;
+};
+
+export type BookingPatch = Partial<
+  Pick<
+    NewBookingRow,
+    | 'status'
+    | 'preferredStart'
+    | 'confirmedStart'
+    | 'description'
+    | 'instructions'
+    | 'additionalChargesPaise'
+    | 'totalAmountPaise'
+    | 'cancellationFeePaise'
+    | 'paymentStatus'
+    | 'paymentTransactionId'
+    | 'cancelledBy'
+    | 'cancelledByRole'
+    | 'cancellationReason'
+  >
+> & { slot?: { start: Date; minutes: number } };
+
+/**
+ * Compare-and-set: changes the booking only if its status is still `expected`, so of two
+ * concurrent changes from one state only one wins. Undefined when the status had moved on.
+ */
+export const updateBookingIfStatus = async (
+  db: Db,
+  id: string,
+  expected: TBookingStatus,
+  { slot, ...patch }: BookingPatch,
+): Promise<BookingRow | undefined> => {
+  const [row] = await db
+    .update(bookings)
+    .set({
+      ...patch,
+      ...(slot ? { slot: slotSql(slot.start, slot.minutes) } : {}),
+      updatedAt: sql`now()`,
+      version: sql`${bookings.version} + 1`,
+    })
+    .where(and(eq(bookings.id, id), eq(bookings.status, expected)))
+    .returning(bookingColumns);
+  return row;
+};
+
+/** Marks an unpaid booking paid (gateway confirmation); undefined if it was not unpaid. */
+export const markBookingPaid = async (db: Db, id: string, transactionId: string) => {
+  const [row] = await db
+    .update(bookings)
+    .set({
+      paymentStatus: 'paid',
+      paymentTransactionId: transactionId,
+      updatedAt: sql`now()`,
+      version: sql`${bookings.version} + 1`,
+    })
+    .where(and(eq(bookings.id, id), eq(bookings.paymentStatus, 'pending')))
+    .returning(bookingColumns);
+  return row;
+};
+
+export const setPaymentStatus = async (
+  db: Db,
+  id: string,
+  paymentStatus: 'paid' | 'refunded',
+  transactionId?: string,
+) => {
+  await db
+    .update(bookings)
+    .set({
+      paymentStatus,
+      ...(transactionId ? { paymentTransactionId: transactionId } : {}),
+      updatedAt: sql`now()`,
+      version: sql`${bookings.version} + 1`,
+    })
+    .where(eq(bookings.id, id));
+};
+
+/** True when no active booking of the provider overlaps [start, start + minutes). */
+export const isSlotFree = async (
+  db: Db,
+  providerId: string,
+  start: Date,
+  minutes: number,
+  exceptBookingId?: string,
+) => {
+  const rows = await queryRows<{ taken: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM bookings b WHERE b.provider_id = ${providerId}::uuid
+        AND b.status IN ('pending', 'confirmed', 'in_progress')
+        AND b.slot && ${slotSql(start, minutes)}
+        ${exceptBookingId ? sql`AND b.id <> ${exceptBookingId}::uuid` : sql``}) AS taken`,
+  );
+  return rows[0]?.taken !== true;
+};
+
+export type BookingFilter = {
+  customerId?: string;
+  providerId?: string;
+  status?: TBookingStatus | undefined;
+  statuses?: TBookingStatus[];
+  /** Starting on or after / on or before these dates, on each booking's own calendar. */
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+};
+
+const startSql = sql`coalesce(${bookings.confirmedStart}, ${bookings.preferredStart})`;
+
+const whereOf = (filter: BookingFilter) =>
+  and(
+    filter.customerId ? eq(bookings.customerId, filter.customerId) : undefined,
+    filter.providerId ? eq(bookings.providerId, filter.providerId) : undefined,
+    filter.status ? eq(bookings.status, filter.status) : undefined,
+    filter.statuses ? inArray(bookings.status, filter.statuses) : undefined,
+    filter.fromDate
+      ? gte(startSql, sql`(${filter.fromDate}::date)::timestamp AT TIME ZONE ${bookings.timeZone}`)
+      : undefined,
+    filter.toDate
+      ? lte(
+          startSql,
+          sql`((${filter.toDate}::date + 1)::timestamp AT TIME ZONE ${bookings.timeZone}) - interval '1 microsecond'`,
+        )
+      : undefined,
+  );
+
+export const listBookings = (
+  db: Db,
+  filter: BookingFilter,
+  { limit, offset }: { limit: number; offset: number },
+) =>
+  db
+    .select(bookingColumns)
+    .from(bookings)
+    .where(whereOf(filter))
+    .orderBy(desc(bookings.createdAt), desc(bookings.id))
+    .limit(limit)
+    .offset(offset);
+
+export const countBookings = async (db: Db, filter: BookingFilter) => {
+  const [row] = await db.select({ total: count() }).from(bookings).where(whereOf(filter));
+  return row?.total ?? 0;
+};
+
+export const listHistory = (db: Db, bookingId: string) =>
+  db
+    .select({
+      fromStatus: bookingStatusHistory.fromStatus,
+      toStatus: bookingStatusHistory.toStatus,
+      actorRole: bookingStatusHistory.actorRole,
+      reason: bookingStatusHistory.reason,
+      createdAt: bookingStatusHistory.createdAt,
+    })
+    .from(bookingStatusHistory)
+    .where(eq(bookingStatusHistory.bookingId, bookingId))
+    .orderBy(bookingStatusHistory.createdAt);

@@ -1,0 +1,623 @@
+import type {
+  TBooking,
+  TBookingQuote,
+  TBookingStatus,
+  TCreateBookingRequest,
+  TCustomerBookingsQuery,
+  TProviderBookingsQuery,
+  TProviderBookingStatusRequest,
+  TRescheduleBookingRequest,
+} from '@localkart/contracts/bookings';
+import type { TFieldError } from '@localkart/contracts/errors';
+import type { Db } from '../../db/client';
+import { AppError, ErrorCode } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
+import type { PubSub } from '../../platform/pubsub/pubsub';
+import type { AuthenticatedUser } from '../auth/auth.guard';
+import type { Ledger } from '../payments/ledger.service';
+import type { PaymentsService } from '../payments/payments.service';
+import { findBookableProvider, type BookableProvider } from '../providers/bookable-provider.repo';
+import { findProviderByUserId } from '../providers/providers.repo';
+import {
+  basePriceOf,
+  DEFAULT_DURATION_MINUTES,
+  feeIfCancelledAt,
+  RULES,
+  type BookingAction,
+  type CancellationPolicy,
+  type Party,
+} from './booking-rules';
+import { startOf, toBooking, toQuote } from './booking-views';
+import {
+  countBookings,
+  findBooking,
+  insertBooking,
+  insertHistory,
+  isSlotFree,
+  isSlotTaken,
+  listBookings,
+  markBookingPaid,
+  setPaymentStatus,
+  updateBookingIfStatus,
+  type BookingFilter,
+  type BookingPatch,
+  type BookingRow,
+} from './bookings.repo';
+
+/** Published after every committed change; the messaging module turns it into live events. */
+export const BOOKING_STATUS_CHANNEL = 'bookings.status-changed';
+export type BookingStatusChanged = {
+  bookingId: string;
+  customerId: string;
+  providerId: string;
+  from: TBookingStatus | null;
+  to: TBookingStatus;
+  at: string;
+};
+
+const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'Booking not found');
+const slotTaken = () =>
+  new AppError(ErrorCode.CONFLICT, 'The provider is already booked at that time', {
+    reason: 'slot_taken',
+  });
+const invalid = (message: string, errors: TFieldError[]) =>
+  new AppError(ErrorCode.VALIDATION_ERROR, message, errors);
+
+type Moment = { date: string; time: string; dateField: string; timeField: string };
+
+export const createBookingsService = ({
+  db,
+  ledger,
+  payments,
+  policy,
+  pubsub,
+  logger,
+  providerChanged,
+}: {
+  db: Db;
+  ledger: Ledger;
+  payments: PaymentsService;
+  policy: CancellationPolicy;
+  pubsub: PubSub;
+  logger: Logger;
+  /** Tells search its cached availability of this provider is stale. */
+  providerChanged: (providerId: string, categories?: string[]) => Promise<void>;
+}) => {
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
+    db.transaction((t) => work(t as unknown as Db));
+
+  /**
+   * The provider's facts for a booking at `moment`; 404 for an unknown or inactive provider,
+   * 400 naming each field the provider cannot meet (area, hours, leave, past).
+   */
+  const checkBookable = async ({
+    providerId,
+    customerId,
+    service,
+    point,
+    moment,
+    durationMinutes,
+    timeOnly = false,
+  }: {
+    providerId: string;
+    customerId?: string;
+    service: { serviceId?: string | null; category: string; subcategory?: string | undefined };
+    point: { lat: number; lng: number };
+    moment: Moment;
+    durationMinutes: number;
+    /** Re-timing an accepted booking: its service and area are not checked again. */
+    timeOnly?: boolean;
+  }): Promise<BookableProvider> => {
+    const provider = await findBookableProvider(db, {
+      providerId,
+      serviceId: service.serviceId ?? undefined,
+      category: service.category,
+      subcategory: service.subcategory,
+      point,
+      date: moment.date,
+      time: moment.time,
+      durationMinutes,
+    });
+    if (!provider?.active) throw new AppError(ErrorCode.NOT_FOUND, 'Provider not found');
+    if (customerId && provider.userId === customerId)
+      throw invalid('You cannot book yourself', [
+        { path: 'providerId', message: 'is your own provider profile', code: 'own_provider' },
+      ]);
+    const errors: TFieldError[] = [];
+    const offered = provider.service && provider.service.categorySlug === service.category;
+    if (!offered && !timeOnly)
+      errors.push({
+        path: service.serviceId ? 'service.serviceId' : 'service.category',
+        message: 'is not a service this provider offers',
+        code: 'service_not_offered',
+      });
+    if (!provider.coversPoint && !timeOnly)
+      errors.push({
+        path: 'location.coordinates',
+        message: 'is outside the provider’s service area',
+        code: 'outside_service_area',
+      });
+    const timeError = (message: string, code: string) =>
+      errors.push({ path: moment.timeField, message, code });
+    if (provider.startsAt.getTime() <= Date.now()) timeError('is in the past', 'in_past');
+    else if (!provider.withinWeeklySlot)
+      timeError('is outside the provider’s working hours', 'outside_availability');
+    else if (provider.onLeave) timeError('the provider is on leave then', 'on_leave');
+    if (errors.length > 0) throw invalid('The provider cannot take this booking', errors);
+    return provider;
+  };
+
+  const priced = (request: TCreateBookingRequest, customerId?: string) => {
+    const durationMinutes = Math.round(
+      (request.service.estimatedDuration ?? DEFAULT_DURATION_MINUTES / 60) * 60,
+    );
+    const [lng, lat] = request.location.coordinates;
+    return checkBookable({
+      providerId: request.providerId,
+      ...(customerId ? { customerId } : {}),
+      service: request.service,
+      point: { lat, lng },
+      moment: {
+        date: request.schedule.preferredDate,
+        time: request.schedule.preferredTime,
+        dateField: 'schedule.preferredDate',
+        timeField: 'schedule.preferredTime',
+      },
+      durationMinutes,
+    }).then((provider) => {
+      const service = provider.service!;
+      const basePricePaise = basePriceOf(service.unit, service.basePricePaise, durationMinutes);
+      return { provider, service, durationMinutes, basePricePaise, lat, lng };
+    });
+  };
+
+  const publish = async (row: BookingRow, from: TBookingStatus | null, slotChanged: boolean) => {
+    const event: BookingStatusChanged = {
+      bookingId: row.id,
+      customerId: row.customerId,
+      providerId: row.providerId,
+      from,
+      to: row.status,
+      at: row.updatedAt.toISOString(),
+    };
+    await pubsub
+      .publish(BOOKING_STATUS_CHANNEL, event)
+      .catch((error: unknown) =>
+        logger.warn({ err: error, bookingId: row.id }, 'booking change not published'),
+      );
+    if (slotChanged) await providerChanged(row.providerId);
+  };
+
+  const quote = async (request: TCreateBookingRequest): Promise<TBookingQuote> => {
+    const { provider, service, durationMinutes, basePricePaise } = await priced(request);
+    return toQuote(
+      {
+        providerId: provider.id,
+        service: {
+          serviceId: service.id,
+          category: service.categorySlug,
+          subcategory: service.subcategorySlug,
+          title: service.title,
+          estimatedDuration: durationMinutes / 60,
+        },
+        pricing: {
+          unit: service.unit,
+          unitPricePaise: service.basePricePaise,
+          basePricePaise,
+          additionalChargesPaise: 0,
+          totalAmountPaise: basePricePaise,
+          currency: 'INR',
+        },
+        slotFree: await isSlotFree(db, provider.id, provider.startsAt, durationMinutes),
+        startsAt: provider.startsAt,
+        durationMinutes,
+        timeZone: provider.timeZone,
+      },
+      policy,
+      new Date(),
+    );
+  };
+
+  const create = async (
+    caller: AuthenticatedUser,
+    request: TCreateBookingRequest,
+  ): Promise<TBooking> => {
+    const { provider, service, durationMinutes, basePricePaise, lat, lng } = await priced(
+      request,
+      caller.userId,
+    );
+    let row: BookingRow;
+    try {
+      row = await inTransaction(async (tx) => {
+        const inserted = await insertBooking(tx, {
+          customerId: caller.userId,
+          providerId: provider.id,
+          serviceId: service.id,
+          categorySlug: service.categorySlug,
+          subcategorySlug: service.subcategorySlug,
+          serviceTitle: service.title,
+          description: request.service.description,
+          estimatedDurationMinutes: durationMinutes,
+          address: request.location.address,
+          latitude: lat,
+          longitude: lng,
+          instructions: request.location.instructions ?? null,
+          timeZone: provider.timeZone,
+          preferredStart: provider.startsAt,
+          unit: service.unit,
+          unitPricePaise: service.basePricePaise,
+          basePricePaise,
+          totalAmountPaise: basePricePaise,
+          paymentMethod: request.paymentMethod,
+        });
+        await insertHistory(tx, {
+          bookingId: inserted.id,
+          fromStatus: null,
+          toStatus: 'pending',
+          actorId: caller.userId,
+          actorRole: 'customer',
+        });
+        if (request.paymentMethod !== 'wallet') return inserted;
+        // Insufficient balance throws 409 here and rolls the booking back with it.
+        const paid = await ledger.payFromWallet(
+          { bookingId: inserted.id, userId: caller.userId, amountPaise: basePricePaise },
+          tx,
+        );
+        return (await markBookingPaid(tx, inserted.id, paid.transactionId))!;
+      });
+    } catch (error) {
+      if (isSlotTaken(error)) throw slotTaken();
+      throw error;
+    }
+    const order =
+      request.paymentMethod === 'online' ? await startOnlinePayment(caller, row) : undefined;
+    await publish(row, null, false);
+    await providerChanged(provider.id, provider.categories);
+    return toBooking(row, policy, { ...(order ? { order } : {}) });
+  };
+
+  /** The gateway order for an online booking; if the gateway fails, the booking is withdrawn. */
+  const startOnlinePayment = async (caller: AuthenticatedUser, row: BookingRow) => {
+    try {
+      return await payments.createBookingOrder({
+        userId: caller.userId,
+        bookingId: row.id,
+        amountPaise: row.totalAmountPaise,
+      });
+    } catch (error) {
+      const reason = 'The online payment could not be started';
+      await inTransaction(async (tx) => {
+        const cancelled = await updateBookingIfStatus(tx, row.id, 'pending', {
+          status: 'cancelled',
+          cancelledBy: caller.userId,
+          cancelledByRole: 'customer',
+          cancellationReason: reason,
+        });
+        if (cancelled)
+          await insertHistory(tx, {
+            bookingId: row.id,
+            fromStatus: 'pending',
+            toStatus: 'cancelled',
+            actorId: caller.userId,
+            actorRole: 'customer',
+            reason,
+          });
+      });
+      throw error;
+    }
+  };
+
+  /** Refunds what a cancelled booking holds, net of its fee; the fee goes to the provider. */
+  const refundCancelled = async (tx: Db, row: BookingRow): Promise<BookingRow> => {
+    if (row.paymentStatus !== 'paid') return row;
+    const refundPaise = row.totalAmountPaise - row.cancellationFeePaise;
+    if (refundPaise > 0)
+      await payments.refundBooking({ bookingId: row.id, amountPaise: refundPaise }, tx);
+    if (row.cancellationFeePaise > 0)
+      await ledger.settleCompletedBooking({ bookingId: row.id, providerId: row.providerId }, tx);
+    if (refundPaise <= 0) return row;
+    await setPaymentStatus(tx, row.id, 'refunded');
+    return { ...row, paymentStatus: 'refunded' };
+  };
+
+  /** Online money that arrives for a cancelled booking goes straight back. */
+  payments.onBookingPaid(async (tx, { bookingId, transactionId }) => {
+    const row = await markBookingPaid(tx, bookingId, transactionId);
+    if (row?.status === 'cancelled') await refundCancelled(tx, row);
+  });
+
+  const partyOf = async (caller: AuthenticatedUser, row: BookingRow): Promise<Party | null> => {
+    if (caller.role === 'admin') return 'admin';
+    if (row.customerId === caller.userId) return 'customer';
+    if (caller.role === 'provider') {
+      const provider = await findProviderByUserId(db, caller.userId);
+      if (provider?.id === row.providerId) return 'provider';
+    }
+    return null;
+  };
+
+  /** The booking and how the caller stands to it; 404 for strangers, as for unknown ids. */
+  const load = async (caller: AuthenticatedUser, id: string) => {
+    const row = await findBooking(db, id);
+    const party = row ? await partyOf(caller, row) : null;
+    if (!row || !party) throw notFound();
+    return { row, party };
+  };
+
+  const conflict = (status: TBookingStatus, action: BookingAction) =>
+    new AppError(ErrorCode.CONFLICT, `A ${status.replace('_', ' ')} booking cannot be changed so`, {
+      currentStatus: status,
+      action,
+      allowedFrom: RULES[action].from,
+    });
+
+  /**
+   * One change of a booking: permission (403), current state (409 with it), then in one
+   * transaction a compare-and-set on the status, the history row and the money; published after
+   * the commit.
+   */
+  const change = async ({
+    caller,
+    id,
+    action,
+    reason,
+    prepare,
+    money,
+  }: {
+    caller: AuthenticatedUser;
+    id: string;
+    action: BookingAction;
+    reason?: string | undefined;
+    prepare?: (row: BookingRow, party: Party) => Promise<BookingPatch> | BookingPatch;
+    money?: (tx: Db, row: BookingRow) => Promise<BookingRow>;
+  }): Promise<TBooking> => {
+    const { row, party } = await load(caller, id);
+    const rule = RULES[action];
+    if (!rule.by.includes(party))
+      throw new AppError(ErrorCode.AUTHORIZATION_ERROR, 'You may not make this change');
+    if (!rule.from.includes(row.status)) throw conflict(row.status, action);
+    const patch = (await prepare?.(row, party)) ?? {};
+    let updated: BookingRow | undefined;
+    try {
+      updated = await inTransaction(async (tx) => {
+        const changed = await updateBookingIfStatus(tx, row.id, row.status, {
+          ...patch,
+          status: rule.to,
+        });
+        if (!changed) return undefined;
+        await insertHistory(tx, {
+          bookingId: row.id,
+          fromStatus: row.status,
+          toStatus: rule.to,
+          actorId: caller.userId,
+          actorRole: party,
+          reason: reason ?? null,
+        });
+        return money ? await money(tx, changed) : changed;
+      });
+    } catch (error) {
+      if (isSlotTaken(error)) throw slotTaken();
+      throw error;
+    }
+    if (!updated) throw conflict((await findBooking(db, row.id))?.status ?? row.status, action);
+    await publish(updated, row.status, Boolean(patch.slot) || rule.to === 'cancelled');
+    return toBooking(updated, policy);
+  };
+
+  /** A new start for the booking: the time is checked as for a new booking. */
+  const startAt = async (row: BookingRow, moment: Moment): Promise<Date> => {
+    const provider = await checkBookable({
+      providerId: row.providerId,
+      service: { category: row.categorySlug },
+      point: { lat: row.latitude, lng: row.longitude },
+      moment,
+      durationMinutes: row.estimatedDurationMinutes,
+      timeOnly: true,
+    });
+    return provider.startsAt;
+  };
+
+  const confirm = (
+    caller: AuthenticatedUser,
+    id: string,
+    { confirmedDate, confirmedTime }: { confirmedDate?: string; confirmedTime?: string } = {},
+  ) =>
+    change({
+      caller,
+      id,
+      action: 'confirm',
+      prepare: async (row) => {
+        if (!confirmedDate || !confirmedTime) return {};
+        const start = await startAt(row, {
+          date: confirmedDate,
+          time: confirmedTime,
+          dateField: 'confirmedDate',
+          timeField: 'confirmedTime',
+        });
+        return { confirmedStart: start, slot: { start, minutes: row.estimatedDurationMinutes } };
+      },
+    });
+
+  const start = (caller: AuthenticatedUser, id: string) => change({ caller, id, action: 'start' });
+
+  const complete = (
+    caller: AuthenticatedUser,
+    id: string,
+    { additionalChargesPaise }: { additionalChargesPaise?: number | undefined } = {},
+  ) =>
+    change({
+      caller,
+      id,
+      action: 'complete',
+      prepare: (row) => {
+        if (row.paymentMethod === 'online' && row.paymentStatus !== 'paid')
+          throw new AppError(ErrorCode.CONFLICT, 'The online payment has not been received yet', {
+            currentStatus: row.status,
+            paymentStatus: row.paymentStatus,
+          });
+        const extra = additionalChargesPaise ?? row.additionalChargesPaise;
+        return {
+          additionalChargesPaise: extra,
+          totalAmountPaise: row.basePricePaise + extra,
+        };
+      },
+      money: async (tx, row) => {
+        let done = row;
+        // Cash is collected on completion; extra charges on prepaid bookings are too.
+        const cashPaise =
+          row.paymentMethod === 'cash' ? row.totalAmountPaise : row.additionalChargesPaise;
+        if (cashPaise > 0) {
+          const cash = await ledger.recordCashPayment(
+            { bookingId: row.id, providerId: row.providerId, amountPaise: cashPaise },
+            tx,
+          );
+          if (row.paymentMethod === 'cash') {
+            await setPaymentStatus(tx, row.id, 'paid', cash.transactionId);
+            done = { ...row, paymentStatus: 'paid', paymentTransactionId: cash.transactionId };
+          }
+        }
+        await ledger.settleCompletedBooking({ bookingId: row.id, providerId: row.providerId }, tx);
+        return done;
+      },
+    });
+
+  const cancelAs = (
+    action: 'cancel' | 'withdraw',
+    caller: AuthenticatedUser,
+    id: string,
+    reason?: string,
+  ) =>
+    change({
+      caller,
+      id,
+      action,
+      reason,
+      prepare: (row, party) => ({
+        // Only a customer's own late cancellation costs a fee; providers and admins waive it.
+        cancellationFeePaise:
+          party === 'customer'
+            ? feeIfCancelledAt(
+                { startsAt: startOf(row), totalPaise: row.totalAmountPaise },
+                policy,
+                new Date(),
+              )
+            : 0,
+        cancelledBy: caller.userId,
+        cancelledByRole: party,
+        cancellationReason: reason ?? null,
+      }),
+      money: refundCancelled,
+    });
+
+  const reschedule = (caller: AuthenticatedUser, id: string, request: TRescheduleBookingRequest) =>
+    change({
+      caller,
+      id,
+      action: 'reschedule',
+      reason: request.schedule ? 'rescheduled' : 'edited',
+      prepare: async (row) => {
+        const patch: BookingPatch = {
+          ...(request.description ? { description: request.description } : {}),
+          ...(request.instructions !== undefined ? { instructions: request.instructions } : {}),
+        };
+        if (!request.schedule) return patch;
+        const begin = await startAt(row, {
+          date: request.schedule.preferredDate,
+          time: request.schedule.preferredTime,
+          dateField: 'schedule.preferredDate',
+          timeField: 'schedule.preferredTime',
+        });
+        return {
+          ...patch,
+          preferredStart: begin,
+          slot: { start: begin, minutes: row.estimatedDurationMinutes },
+        };
+      },
+    });
+
+  /** ERD `PUT /api/providers/bookings/:id/status`: the same changes as the POST routes. */
+  const setStatusAsProvider = (
+    caller: AuthenticatedUser,
+    id: string,
+    request: TProviderBookingStatusRequest,
+  ) => {
+    const errors: TFieldError[] = [];
+    const misplaced = (path: string, status: string) =>
+      errors.push({ path, message: `only goes with status ${status}`, code: 'unexpected' });
+    if (request.status !== 'confirmed') {
+      if (request.confirmedDate !== undefined) misplaced('confirmedDate', 'confirmed');
+      if (request.confirmedTime !== undefined) misplaced('confirmedTime', 'confirmed');
+    } else if ((request.confirmedDate === undefined) !== (request.confirmedTime === undefined)) {
+      errors.push({
+        path: 'confirmedTime',
+        message: 'give confirmedDate and confirmedTime together, or neither',
+        code: 'custom',
+      });
+    }
+    if (request.additionalChargesPaise !== undefined && request.status !== 'completed')
+      misplaced('additionalChargesPaise', 'completed');
+    if (errors.length > 0) throw invalid('Invalid status change', errors);
+    switch (request.status) {
+      case 'confirmed':
+        return confirm(caller, id, {
+          ...(request.confirmedDate ? { confirmedDate: request.confirmedDate } : {}),
+          ...(request.confirmedTime ? { confirmedTime: request.confirmedTime } : {}),
+        });
+      case 'in_progress':
+        return start(caller, id);
+      case 'completed':
+        return complete(caller, id, { additionalChargesPaise: request.additionalChargesPaise });
+      case 'cancelled':
+        return cancelAs('cancel', caller, id, request.reason);
+    }
+  };
+
+  const get = async (caller: AuthenticatedUser, id: string) =>
+    toBooking((await load(caller, id)).row, policy);
+
+  const page = async (filter: BookingFilter, query: { page: number; limit: number }) => {
+    const [rows, total] = await Promise.all([
+      listBookings(db, filter, { limit: query.limit, offset: (query.page - 1) * query.limit }),
+      countBookings(db, filter),
+    ]);
+    return {
+      bookings: rows.map((row) => toBooking(row, policy)),
+      meta: {
+        page: query.page,
+        limit: query.limit,
+        total,
+        hasNext: query.page * query.limit < total,
+      },
+    };
+  };
+
+  const listForCustomer = (caller: AuthenticatedUser, query: TCustomerBookingsQuery) =>
+    page({ customerId: caller.userId, status: query.status }, query);
+
+  const listForProvider = async (caller: AuthenticatedUser, query: TProviderBookingsQuery) => {
+    const provider = await findProviderByUserId(db, caller.userId);
+    if (!provider) throw new AppError(ErrorCode.NOT_FOUND, 'Register as a provider first');
+    return page(
+      { providerId: provider.id, status: query.status, fromDate: query.from, toDate: query.to },
+      query,
+    );
+  };
+
+  return {
+    quote,
+    create,
+    get,
+    listForCustomer,
+    listForProvider,
+    confirm,
+    start,
+    complete,
+    cancel: (caller: AuthenticatedUser, id: string, reason?: string) =>
+      cancelAs('cancel', caller, id, reason),
+    withdraw: (caller: AuthenticatedUser, id: string) => cancelAs('withdraw', caller, id),
+    reschedule,
+    setStatusAsProvider,
+  };
+};
+
+export type BookingsService = ReturnType<typeof createBookingsService>;
