@@ -5,6 +5,7 @@ import type { Logger } from '../../platform/logger';
 import type { TaxonomyCategory } from '../taxonomy/taxonomy.types';
 import type { ProfileGenerator } from './ai-engine.types';
 import { sanitiseText } from './sanitise-text';
+import { aiFailureReason } from './ai-failure';
 
 /** What the model fills in: the profile without `engine`, which we set. */
 const ZModelProfile = ZGeneratedProfile.omit({ engine: true });
@@ -134,16 +135,7 @@ export const createOpenAiProfileGenerator = ({
         if (!content) throw new Error('empty reply');
         return clean(JSON.parse(content), taxonomy);
       } catch (error) {
-        const reason =
-          error instanceof SyntaxError
-            ? 'malformed JSON'
-            : error instanceof z.ZodError
-              ? 'reply did not match the schema'
-              : error instanceof OpenAI.APIError
-                ? `API error ${error.status ?? error.name}`
-                : error instanceof Error
-                  ? error.name
-                  : 'unknown';
+        const reason = aiFailureReason(error);
         logger.warn({ reason, model }, 'AI profile generation failed; using the local engine');
         return fallback.generateProfile(input);
       }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Logger } from '../../platform/logger';
 import { sanitiseText } from '../ai/sanitise-text';
 import type { ScoredCandidate } from './recommend-score';
+import { aiFailureReason } from '../ai/ai-failure';
 
 /** Re-orders the local engine's best candidates; returns null to keep the local ranking. */
 export type Reranker = (input: {
@@ -154,16 +155,7 @@ export const createOpenAiReranker = ({
         fit,
       }));
     } catch (error) {
-      const reason =
-        error instanceof SyntaxError
-          ? 'malformed JSON'
-          : error instanceof z.ZodError
-            ? 'reply did not match the schema'
-            : error instanceof OpenAI.APIError
-              ? `API error ${error.status ?? error.name}`
-              : error instanceof Error
-                ? error.name
-                : 'unknown';
+      const reason = aiFailureReason(error);
       logger.warn({ reason, model }, 'AI re-ranking failed; using the local ranking');
       return null;
     }
