@@ -18,7 +18,9 @@ import type { PrivateStorage, Storage } from './platform/storage/storage';
 import { createAccountsModule } from './modules/accounts.module';
 import { createAiModule } from './modules/ai/ai.module';
 import { createTaxonomyModule } from './modules/taxonomy/taxonomy.module';
+import { createProviderAnalyticsModule } from './modules/provider-analytics/provider-analytics.module';
 import { createProvidersModule } from './modules/providers/providers.module';
+import { createReviewsModule } from './modules/reviews/reviews.module';
 import { createSearchModule } from './modules/search/search.module';
 import { createPaymentsModule } from './modules/payments/payments.module';
 import { createBookingsModule } from './modules/bookings/bookings.module';
@@ -91,9 +93,12 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
     taxonomy,
     // Before providers: `POST /api/providers/generate-profile` is the AI service's.
     createAiModule(deps, { guard }),
+    // Before providers too: `GET /api/providers/analytics` is not a provider id.
+    createProviderAnalyticsModule(deps, { guard, providers: providers.providers }),
     // Before providers too: `GET /api/providers/bookings` is not a provider id.
     bookings,
     providers,
+    createReviewsModule(deps, { guard, providers: providers.providers }),
     createSearchModule(deps, { ...providers, taxonomy: taxonomy.taxonomy }),
     payments,
   ];

@@ -5,7 +5,9 @@ import { authPaths } from './auth';
 import { bookingsPaths } from './bookings';
 import { oidcPaths } from './oidc';
 import { paymentsPaths } from './payments';
+import { providerAnalyticsPaths } from './provider-analytics';
 import { providersPaths } from './providers';
+import { reviewsPaths } from './reviews';
 import { searchPaths } from './search';
 import { searchSuggestionsPaths } from './search-suggestions';
 import { searchRecommendationsPaths } from './search-recommendations';
@@ -21,7 +23,9 @@ const paths: ZodOpenApiPathsObject = {
   ...oidcPaths,
   ...usersPaths,
   ...taxonomyPaths,
+  ...providerAnalyticsPaths,
   ...providersPaths,
+  ...reviewsPaths,
   ...searchPaths,
   ...searchSuggestionsPaths,
   ...searchRecommendationsPaths,

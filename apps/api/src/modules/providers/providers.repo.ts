@@ -69,6 +69,37 @@ export const updateProvider = async (db: Db, id: string, patch: ProviderPatch) =
   return row;
 };
 
+/**
+ * Locks the provider row until the transaction ends. FOR NO KEY UPDATE: it does not wait on the
+ * key-share locks that rows referencing the provider (a review being inserted) take.
+ */
+export const lockProviderRow = async (db: Db, id: string): Promise<boolean> => {
+  const rows = await db
+    .select({ id: providers.id })
+    .from(providers)
+    .where(eq(providers.id, id))
+    .for('no key update');
+  return rows.length > 0;
+};
+
+/** Sets the rating from a tally of ratings: the average rounded to two decimals, 0 when none. */
+export const setProviderRating = async (
+  db: Db,
+  id: string,
+  { count, sum }: { count: number; sum: number },
+): Promise<{ ratingAverage: number; ratingCount: number } | undefined> => {
+  const [row] = await db
+    .update(providers)
+    .set({
+      ratingCount: count,
+      ratingAverage: count === 0 ? 0 : sql`round(${sum}::numeric / ${count}, 2)`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(providers.id, id))
+    .returning({ ratingAverage: providers.ratingAverage, ratingCount: providers.ratingCount });
+  return row;
+};
+
 // ---- services ----
 
 const serviceColumns = {

@@ -22,12 +22,15 @@ import { toArea, toPortfolioItem, toService } from './provider-views';
 import {
   deleteArea,
   deleteService,
+  findActiveProviderWithOwner,
   findProviderByUserId,
   insertArea,
   insertProvider,
   insertService,
   listAreas,
   listServices,
+  lockProviderRow,
+  setProviderRating,
   updateProvider,
   updateService,
   type ProviderRow,
@@ -66,6 +69,15 @@ export const createProvidersService = ({
     const provider = await findProviderByUserId(db, userId);
     if (!provider) throw notFound('Register as a provider first');
     return provider;
+  };
+
+  /** A provider anyone may see (it and its owner active); 404 otherwise. */
+  const publicProviderOf = async (
+    providerId: string,
+  ): Promise<{ id: string; timeZone: string }> => {
+    const provider = await findActiveProviderWithOwner(db, providerId);
+    if (!provider) throw notFound('Provider not found');
+    return { id: provider.id, timeZone: provider.timeZone };
   };
 
   /** The unit to store: the one given, else the subcategory's; 400 names an unknown slug. */
@@ -138,6 +150,22 @@ export const createProvidersService = ({
     }
   };
 
+  /**
+   * Recomputes the provider's rating inside the caller's transaction `tx` (reviews own the
+   * ratings; `tally` counts them). The provider row is locked first, so concurrent recomputations
+   * of one provider run one after another and each tally (a new statement under READ COMMITTED)
+   * sees the reviews the earlier ones committed: no update is lost. Call `announce` after commit.
+   */
+  const recomputeRating = async (
+    tx: Db,
+    providerId: string,
+    tally: (tx: Db) => Promise<{ count: number; sum: number }>,
+  ) => {
+    if (!(await lockProviderRow(tx, providerId))) throw notFound('Provider not found');
+    const rating = await setProviderRating(tx, providerId, await tally(tx));
+    return { average: rating!.ratingAverage, count: rating!.ratingCount };
+  };
+
   const getProfile = async (userId: string) => toProfile(await providerOf(userId));
 
   const updateProfile = async (userId: string, change: TUpdateProviderProfileRequest) => {
@@ -197,7 +225,9 @@ export const createProvidersService = ({
 
   return {
     providerOf,
+    publicProviderOf,
     announce,
+    recomputeRating,
     register,
     getProfile,
     updateProfile,
