@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client';
 import type { ScheduleMoment } from '../providers/provider-schedule.repo';
 import { providerWorksAtSql } from '../providers/provider-schedule.repo';
+import { providerHasNoBookingAtSql } from '../bookings/booking-availability.repo';
 
 export type CandidateFacts = { subcategorySlugs: string[]; available: boolean | null };
 
@@ -43,7 +44,8 @@ export const loadCandidateFacts = async (
       const working = await queryRows<{ id: string }>(
         db,
         sql`SELECT p.id FROM providers p WHERE p.id = ANY(${uuidArray(inZone)})
-          AND ${providerWorksAtSql(sql`p.id`, momentIn(zone))}`,
+          AND ${providerWorksAtSql(sql`p.id`, momentIn(zone))}
+          AND ${providerHasNoBookingAtSql(sql`p.id`, momentIn(zone))}`,
       );
       for (const { id } of working) available.add(id);
     }

@@ -3,6 +3,7 @@ import type { TSearchSort } from '@localkart/contracts/search';
 import { queryRows, type Db } from '../../db/client';
 import type { ScheduleMoment } from '../providers/provider-schedule.repo';
 import { providerWorksAtSql } from '../providers/provider-schedule.repo';
+import { providerHasNoBookingAtSql } from '../bookings/booking-availability.repo';
 import { bayesianRatingSql } from './ranking';
 
 export type GeoPoint = { lat: number; lng: number };
@@ -104,8 +105,10 @@ const filtersSql = (search: ProviderSearch): SQL => {
   if (search.maxPricePaise !== undefined)
     conditions.push(sql`e.min_price_paise <= ${search.maxPricePaise}`);
   if (search.verifiedOnly) conditions.push(sql`e.is_verified`);
-  if (search.availableAt)
+  if (search.availableAt) {
     conditions.push(providerWorksAtSql(sql`e.provider_id`, search.availableAt));
+    conditions.push(providerHasNoBookingAtSql(sql`e.provider_id`, search.availableAt));
+  }
   return sql.join(conditions, sql` AND `);
 };
 

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
+import { startTestApp, type TestApp } from '../../test-support/test-app';
+import {
+  bookableProvider,
+  bookingBody,
+  createBooking,
+  istDate,
+  KORAMANGALA,
+  postBooking,
+  signedInCustomer,
+} from './bookings-test-support';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+}, 60_000);
+afterAll(() => app?.close());
+
+describe('double booking', () => {
+  it('when 200 customers book overlapping slots of one provider at once, then exactly one wins', async () => {
+    const provider = await bookableProvider(app);
+    const customers = await Promise.all(Array.from({ length: 4 }, () => signedInCustomer(app)));
+    const date = istDate(3);
+    // Two-hour jobs starting 10:00–11:45: every pair overlaps.
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => {
+        const minutes = 600 + (i % 8) * 15;
+        const time = `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+        return postBooking(app, customers[i % 4]!, {
+          ...bookingBody(provider, { date, time }),
+          service: { category: 'plumbing', description: 'Burst pipe', estimatedDuration: 2 },
+        });
+      }),
+    );
+    const statuses = responses.map((res) => res.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(199);
+    const [row] = await queryRows<{ n: number }>(
+      app.runtime.database.db,
+      sql`SELECT count(*)::int AS n FROM bookings WHERE provider_id = ${provider.providerId}::uuid`,
+    );
+    expect(row?.n).toBe(1);
+  }, 120_000);
+});
+
+describe('search availability', () => {
+  it('when a provider is booked at a time, then searching for that time no longer lists it', async () => {
+    const provider = await bookableProvider(app);
+    const customer = await signedInCustomer(app);
+    const date = istDate(4);
+    const search = async (time: string) => {
+      const res = await request(app.url).get('/api/search/providers').query({
+        lat: KORAMANGALA.lat,
+        lng: KORAMANGALA.lng,
+        category: 'plumbing',
+        availableOn: date,
+        time,
+        limit: 50,
+      });
+      expect(res.status).toBe(200);
+      return (res.body.data.providers as { id: string }[]).map((card) => card.id);
+    };
+    expect(await search('10:30')).toContain(provider.providerId);
+    const id = await createBooking(app, customer, bookingBody(provider, { date, time: '10:00' }));
+    expect(await search('10:30')).not.toContain(provider.providerId);
+    expect(await search('11:00')).toContain(provider.providerId);
+    await request(app.url)
+      .post(`/api/bookings/${id}/cancel`)
+      .set('Authorization', `Bearer ${customer.token}`);
+    expect(await search('10:30')).toContain(provider.providerId);
+  });
+});

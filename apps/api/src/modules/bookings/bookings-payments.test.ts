@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
+import { startTestApp, type TestApp } from '../../test-support/test-app';
+import type { SignedIn } from '../providers/provider-test-support';
+import { localMomentOf } from './booking-rules';
+import {
+  auth,
+  bookableProvider,
+  bookingBody,
+  createBooking,
+  istDate,
+  postBooking,
+  signedInCustomer,
+  topUpWallet,
+  walletBalance,
+  type TestProvider,
+} from './bookings-test-support';
+
+let app: TestApp;
+let provider: TestProvider;
+let day = 2;
+const nextDate = () => istDate((day += 1));
+
+beforeAll(async () => {
+  app = await startTestApp();
+  provider = await bookableProvider(app);
+}, 60_000);
+afterAll(() => app?.close());
+
+const act = async (user: { token: string }, id: string, action: string, body?: object) => {
+  const req = request(app.url).post(`/api/bookings/${id}/${action}`).set(auth(user));
+  const res = body ? await req.send(body) : await req;
+  return { status: res.status, body: res.body };
+};
+const getBooking = async (user: { token: string }, id: string) => {
+  const res = await request(app.url).get(`/api/bookings/${id}`).set(auth(user));
+  return res.body.data as { payment: { status: string } };
+};
+
+const providerEarnings = async () => {
+  const [row] = await queryRows<{ balance: number }>(
+    app.runtime.database.db,
+    sql`SELECT balance_paise::int AS balance FROM ledger_accounts
+      WHERE kind = 'provider_earnings' AND owner_id = ${provider.providerId}::uuid`,
+  );
+  return row?.balance ?? 0;
+};
+
+/** About two hours from now on the provider's clock: inside the 4-hour fee window. */
+const soon = () => {
+  const at = localMomentOf(new Date(Date.now() + 2 * 3_600_000), 'Asia/Kolkata');
+  const [hour, minute] = at.time.split(':').map(Number) as [number, number];
+  const quarter = Math.ceil((hour * 60 + minute + 1) / 15) * 15;
+  if (quarter > 23 * 60 + 15) return { date: istDate(1), time: '00:15' };
+  const hh = String(Math.floor(quarter / 60)).padStart(2, '0');
+  return { date: at.date, time: `${hh}:${String(quarter % 60).padStart(2, '0')}` };
+};
+const halfHour = (body: ReturnType<typeof bookingBody>) => ({
+  ...body,
+  service: { ...body.service, estimatedDuration: 0.5 },
+});
+
+describe('wallet payments', () => {
+  let customer: SignedIn;
+  beforeAll(async () => {
+    customer = await signedInCustomer(app);
+    await topUpWallet(app, customer, 100_000);
+  });
+
+  it('when the balance is too low, then 409 and no booking is created', async () => {
+    const poor = await signedInCustomer(app);
+    const res = await postBooking(app, poor, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'wallet',
+    });
+    expect(res.status).toBe(409);
+    const [row] = await queryRows<{ n: number }>(
+      app.runtime.database.db,
+      sql`SELECT count(*)::int AS n FROM bookings WHERE customer_id = ${poor.userId}::uuid`,
+    );
+    expect(row?.n).toBe(0);
+  });
+
+  it('when a wallet booking is cancelled in the free window, then all of it comes back', async () => {
+    const res = await postBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'wallet',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.data.payment).toMatchObject({ method: 'wallet', status: 'paid' });
+    expect(await walletBalance(app, customer)).toBe(100_000 - 29_900);
+    const cancelled = await act(customer, res.body.data.id, 'cancel');
+    expect(cancelled.body.data).toMatchObject({
+      status: 'cancelled',
+      payment: { status: 'refunded' },
+      cancellation: { feePaise: 0, cancelledBy: 'customer' },
+    });
+    expect(await walletBalance(app, customer)).toBe(100_000);
+  });
+
+  it('when the customer cancels inside the fee window, then the fee is kept and goes to the provider', async () => {
+    const before = await providerEarnings();
+    const res = await postBooking(app, customer, {
+      ...halfHour(bookingBody(provider, soon())),
+      paymentMethod: 'wallet',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.data.cancellation.policy.feeIfCancelledNowPaise).toBe(5_980);
+    const cancelled = await act(customer, res.body.data.id, 'cancel', { reason: 'Not home' });
+    expect(cancelled.body.data.cancellation).toMatchObject({ feePaise: 5_980, reason: 'Not home' });
+    expect(await walletBalance(app, customer)).toBe(100_000 - 5_980);
+    // The fee is settled to the provider, less the 10% commission.
+    expect((await providerEarnings()) - before).toBe(5_980 - 598);
+  });
+
+  it('when the provider declines inside the window, then there is no fee', async () => {
+    const start = await walletBalance(app, customer);
+    const id = await createBooking(app, customer, {
+      ...halfHour(bookingBody(provider, soon())),
+      paymentMethod: 'wallet',
+    });
+    const declined = await act(provider, id, 'cancel', { reason: 'Unwell' });
+    expect(declined.body.data.cancellation).toMatchObject({ feePaise: 0, cancelledBy: 'provider' });
+    expect(await walletBalance(app, customer)).toBe(start);
+  });
+
+  it('when a wallet booking completes, then the provider earns it less commission', async () => {
+    const before = await providerEarnings();
+    const id = await createBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'wallet',
+    });
+    await act(provider, id, 'confirm');
+    await act(provider, id, 'start');
+    const done = await act(provider, id, 'complete');
+    expect(done.body.data.payment).toMatchObject({ method: 'wallet', status: 'paid' });
+    expect((await providerEarnings()) - before).toBe(29_900 - 2_990);
+  });
+});
+
+describe('online payments', () => {
+  it('when booked online, then a test-mode order comes back and paying it marks the booking paid', async () => {
+    const customer = await signedInCustomer(app);
+    const res = await postBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'online',
+    });
+    expect(res.status).toBe(201);
+    const { id, payment } = res.body.data;
+    expect(payment).toMatchObject({ method: 'online', status: 'pending' });
+    expect(payment.order).toMatchObject({ testMode: true, amountPaise: 29_900, bookingId: id });
+    await act(provider, id, 'confirm');
+    await act(provider, id, 'start');
+    const early = await act(provider, id, 'complete');
+    expect(early.status).toBe(409);
+    const paid = await request(app.url)
+      .post(`/api/payments/test-gateway/orders/${payment.order.gatewayOrderId}/pay`)
+      .set(auth(customer));
+    expect(paid.status).toBe(200);
+    expect((await getBooking(customer, id)).payment.status).toBe('paid');
+    expect((await act(provider, id, 'complete')).body.data.status).toBe('completed');
+  });
+
+  it('when an online booking is paid after it was cancelled, then the money goes back', async () => {
+    const customer = await signedInCustomer(app);
+    const res = await postBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'online',
+    });
+    const { id, payment } = res.body.data;
+    await act(customer, id, 'cancel');
+    await request(app.url)
+      .post(`/api/payments/test-gateway/orders/${payment.order.gatewayOrderId}/pay`)
+      .set(auth(customer));
+    expect((await getBooking(customer, id)).payment.status).toBe('refunded');
+  });
+});
