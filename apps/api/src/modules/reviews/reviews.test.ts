@@ -14,6 +14,12 @@ import {
   signedInProvider,
   type SignedIn,
 } from '../providers/provider-test-support';
+import {
+  bookableProvider,
+  bookingBody,
+  createBooking,
+  istDate,
+} from '../bookings/bookings-test-support';
 import { insertTestBooking } from './review-test-support';
 
 const jpeg = () =>
@@ -82,6 +88,22 @@ describe('reviews', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/Mehta|@|customerId/);
     const page = await request(app.url).get(`/api/providers/${own.providerId}`).expect(200);
     expect(page.body.data.rating).toEqual({ average: 4, count: 1 });
+  });
+
+  it('when a booking made through the bookings API is completed, then its customer may review it, not before', async () => {
+    const own = await bookableProvider(app);
+    const customer = await signedInCustomer(app);
+    const id = await createBooking(app, customer, bookingBody(own, { date: istDate(3) }));
+    const step = (action: string) =>
+      request(app.url).post(`/api/bookings/${id}/${action}`).set(auth(own)).send({});
+    await review(customer, id, { rating: 5 }).expect(409);
+    await step('confirm').expect(200);
+    await step('start').expect(200);
+    await review(customer, id, { rating: 5 }).expect(409);
+    await step('complete').expect(200);
+    const res = await review(customer, id, { rating: 5, comment: 'On time' }).expect(201);
+    expect(res.body.data).toMatchObject({ bookingId: id, providerId: own.providerId, rating: 5 });
+    expect(await ratingOf(own.providerId)).toEqual({ average: 5, count: 1 });
   });
 
   it('when a booking is reviewed a second time, then 409 and the rating is unchanged', async () => {
