@@ -157,6 +157,7 @@ const bookingBody = (providerId: string) =>
   });
 
 type ApiRun = {
+  serverCpuMsPerBooking?: number;
   createdPerSecond: number;
   conflictsPerSecond: number;
   p50Ms: number;
@@ -290,7 +291,14 @@ const main = async () => {
   const server = await startChildServer({
     file: 'search-app.ts',
     label: 'app',
-    env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_SEARCH_CACHE: 'true' },
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: url,
+      BENCH_SEARCH_CACHE: 'true',
+      ...(process.env.BENCH_PROFILE_DIR
+        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` }
+        : {}),
+    },
   });
   const base = `http://${BENCH_HOST}:${server.port}`;
   const client = new pg.Client({ connectionString: url });
@@ -315,7 +323,11 @@ const main = async () => {
     note(`round ${round + 1}/${options.rounds}: ceiling`);
     ceiling.push(await measureCeiling(url, providerIds, customerId, options, round));
     note(`round ${round + 1}/${options.rounds}: api`);
-    api.push(await measureApi(server.port, tokens, providerIds, options));
+    const cpuBefore = (await server.cpuMicros()) ?? 0;
+    const run = await measureApi(server.port, tokens, providerIds, options);
+    const cpuMicros = ((await server.cpuMicros()) ?? 0) - cpuBefore;
+    const created = run.createdPerSecond * options.duration;
+    api.push({ ...run, serverCpuMsPerBooking: created ? cpuMicros / 1000 / created : 0 });
   }
   const check = await overlapsOf(client);
   await client.end();
@@ -332,7 +344,7 @@ const main = async () => {
   write();
   for (const [i, run] of api.entries())
     write(
-      `round ${i + 1}: API ${run.createdPerSecond.toFixed(0)} bookings/s (+${run.conflictsPerSecond.toFixed(0)} 409/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.errors} other) | SQL ceiling ${ceiling[i]!.toFixed(0)} inserts/s`,
+      `round ${i + 1}: API ${run.createdPerSecond.toFixed(0)} bookings/s (+${run.conflictsPerSecond.toFixed(0)} 409/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.errors} other, app CPU ${run.serverCpuMsPerBooking?.toFixed(2)} ms/booking) | SQL ceiling ${ceiling[i]!.toFixed(0)} inserts/s`,
     );
   write();
   write(

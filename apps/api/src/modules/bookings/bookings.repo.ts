@@ -62,13 +62,72 @@ export const isSlotTaken = (error: unknown): boolean => {
   return false;
 };
 
-export const insertBooking = async (db: Db, row: NewBookingRow): Promise<BookingRow> => {
-  const start = row.confirmedStart ?? row.preferredStart;
-  const [inserted] = await db
-    .insert(bookings)
-    .values({ ...row, slot: slotSql(start, row.estimatedDurationMinutes) })
-    .returning(bookingColumns);
-  return inserted!;
+export type CreateBookingRow = Pick<
+  BookingRow,
+  | 'customerId'
+  | 'providerId'
+  | 'serviceId'
+  | 'categorySlug'
+  | 'subcategorySlug'
+  | 'serviceTitle'
+  | 'description'
+  | 'estimatedDurationMinutes'
+  | 'address'
+  | 'latitude'
+  | 'longitude'
+  | 'instructions'
+  | 'timeZone'
+  | 'preferredStart'
+  | 'unit'
+  | 'unitPricePaise'
+  | 'basePricePaise'
+  | 'totalAmountPaise'
+  | 'paymentMethod'
+>;
+
+/**
+ * Inserts a pending booking and its first history row (by its customer) in one statement: a
+ * booking never exists without its history, and creation needs no explicit transaction.
+ */
+export const insertBooking = async (db: Db, row: CreateBookingRow): Promise<BookingRow> => {
+  const start = row.preferredStart.toISOString();
+  const [inserted] = await queryRows<{ id: string; created_at: string | Date }>(
+    db,
+    sql`WITH b AS (
+        INSERT INTO bookings (customer_id, provider_id, service_id, category_slug, subcategory_slug,
+          service_title, description, estimated_duration_minutes, address, latitude, longitude,
+          instructions, time_zone, preferred_start, slot, unit, unit_price_paise, base_price_paise,
+          total_amount_paise, payment_method)
+        VALUES (${row.customerId}::uuid, ${row.providerId}::uuid, ${row.serviceId}::uuid,
+          ${row.categorySlug}, ${row.subcategorySlug}, ${row.serviceTitle}, ${row.description},
+          ${row.estimatedDurationMinutes}::int, ${row.address}, ${row.latitude}::float8,
+          ${row.longitude}::float8, ${row.instructions}, ${row.timeZone}, ${start}::timestamptz,
+          ${slotSql(row.preferredStart, row.estimatedDurationMinutes)}, ${row.unit}::service_unit,
+          ${row.unitPricePaise}::int, ${row.basePricePaise}::int, ${row.totalAmountPaise}::int,
+          ${row.paymentMethod}::booking_payment_method)
+        RETURNING id, customer_id, created_at),
+      h AS (
+        INSERT INTO booking_status_history (booking_id, from_status, to_status, actor_id, actor_role)
+        SELECT id, NULL, 'pending', customer_id, 'customer' FROM b)
+      SELECT id, created_at FROM b`,
+  );
+  const createdAt = new Date(inserted!.created_at);
+  return {
+    ...row,
+    id: inserted!.id,
+    confirmedStart: null,
+    status: 'pending',
+    additionalChargesPaise: 0,
+    cancellationFeePaise: 0,
+    currency: 'INR',
+    paymentStatus: 'pending',
+    paymentTransactionId: null,
+    cancelledByRole: null,
+    cancellationReason: null,
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
+  };
 };
 
 export const insertHistory = async (db: Db, entry: HistoryEntry) => {

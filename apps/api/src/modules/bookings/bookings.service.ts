@@ -226,45 +226,41 @@ export const createBookingsService = ({
       request,
       caller.userId,
     );
+    const booking = {
+      customerId: caller.userId,
+      providerId: provider.id,
+      serviceId: service.id,
+      categorySlug: service.categorySlug,
+      subcategorySlug: service.subcategorySlug,
+      serviceTitle: service.title,
+      description: request.service.description,
+      estimatedDurationMinutes: durationMinutes,
+      address: request.location.address,
+      latitude: lat,
+      longitude: lng,
+      instructions: request.location.instructions ?? null,
+      timeZone: provider.timeZone,
+      preferredStart: provider.startsAt,
+      unit: service.unit,
+      unitPricePaise: service.basePricePaise,
+      basePricePaise,
+      totalAmountPaise: basePricePaise,
+      paymentMethod: request.paymentMethod,
+    };
     let row: BookingRow;
     try {
-      row = await inTransaction(async (tx) => {
-        const inserted = await insertBooking(tx, {
-          customerId: caller.userId,
-          providerId: provider.id,
-          serviceId: service.id,
-          categorySlug: service.categorySlug,
-          subcategorySlug: service.subcategorySlug,
-          serviceTitle: service.title,
-          description: request.service.description,
-          estimatedDurationMinutes: durationMinutes,
-          address: request.location.address,
-          latitude: lat,
-          longitude: lng,
-          instructions: request.location.instructions ?? null,
-          timeZone: provider.timeZone,
-          preferredStart: provider.startsAt,
-          unit: service.unit,
-          unitPricePaise: service.basePricePaise,
-          basePricePaise,
-          totalAmountPaise: basePricePaise,
-          paymentMethod: request.paymentMethod,
-        });
-        await insertHistory(tx, {
-          bookingId: inserted.id,
-          fromStatus: null,
-          toStatus: 'pending',
-          actorId: caller.userId,
-          actorRole: 'customer',
-        });
-        if (request.paymentMethod !== 'wallet') return inserted;
-        // Insufficient balance throws 409 here and rolls the booking back with it.
-        const paid = await ledger.payFromWallet(
-          { bookingId: inserted.id, userId: caller.userId, amountPaise: basePricePaise },
-          tx,
-        );
-        return (await markBookingPaid(tx, inserted.id, paid.transactionId))!;
-      });
+      row =
+        request.paymentMethod === 'wallet'
+          ? await inTransaction(async (tx) => {
+              const inserted = await insertBooking(tx, booking);
+              // Insufficient balance throws 409 here and rolls the booking back with it.
+              const paid = await ledger.payFromWallet(
+                { bookingId: inserted.id, userId: caller.userId, amountPaise: basePricePaise },
+                tx,
+              );
+              return (await markBookingPaid(tx, inserted.id, paid.transactionId))!;
+            })
+          : await insertBooking(db, booking);
     } catch (error) {
       if (isSlotTaken(error)) throw slotTaken();
       throw error;

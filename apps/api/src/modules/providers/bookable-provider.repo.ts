@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 
 export type BookingRequestFacts = {
   providerId: string;
@@ -45,16 +45,63 @@ export type BookableProvider = {
 
 type Row = {
   id: string;
-  user_id: string;
+  userId: string;
   active: boolean;
-  time_zone: string;
+  timeZone: string;
   categories: string[] | null;
   service: BookableService | null;
-  covers_point: boolean;
-  starts_at: Date | string;
-  within_weekly_slot: boolean;
-  on_leave: boolean;
+  coversPoint: boolean;
+  startsAt: Date | string;
+  withinWeeklySlot: boolean;
+  onLeave: boolean;
 };
+
+const param = (name: keyof BookingRequestFacts | 'lat' | 'lng') => sql.placeholder(name);
+/** The requested day on the provider's calendar. */
+const day = sql`(CASE WHEN length(${param('date')}::text) > 10
+  THEN (${param('date')}::timestamptz AT TIME ZONE p.time_zone)::date
+  ELSE ${param('date')}::date END)`;
+const startMinute = sql`(extract(epoch FROM ${param('time')}::time)::int / 60)`;
+const endMinute = sql`(extract(epoch FROM ${param('time')}::time)::int / 60 + ${param('durationMinutes')}::int)`;
+
+const prepare = (db: Db) =>
+  db
+    .select({
+      id: sql<string>`p.id`,
+      userId: sql<string>`p.user_id`,
+      active: sql<boolean>`p.is_active AND u.is_active`,
+      timeZone: sql<string>`p.time_zone`,
+      categories: sql<string[] | null>`(SELECT array_agg(DISTINCT s.category_slug)
+        FROM provider_services s WHERE s.provider_id = p.id AND s.is_active)`,
+      service: sql<BookableService | null>`(SELECT json_build_object('id', s.id,
+          'categorySlug', s.category_slug, 'subcategorySlug', s.subcategory_slug, 'title', s.title,
+          'basePricePaise', s.base_price_paise, 'unit', s.unit)
+        FROM provider_services s
+        WHERE s.provider_id = p.id AND s.is_active
+          AND (s.id = ${param('serviceId')}::uuid OR (${param('serviceId')}::uuid IS NULL
+            AND s.category_slug = ${param('category')}::text
+            AND (${param('subcategory')}::text IS NULL OR s.subcategory_slug = ${param('subcategory')}::text)))
+        ORDER BY s.created_at, s.id LIMIT 1)`,
+      coversPoint: sql<boolean>`EXISTS (SELECT 1 FROM provider_service_areas a
+        WHERE a.provider_id = p.id AND earth_distance(ll_to_earth(a.latitude, a.longitude),
+          ll_to_earth(${param('lat')}::float8, ${param('lng')}::float8)) <= a.radius_km::float8 * 1000)`,
+      startsAt: sql<string>`((${day} + ${param('time')}::time) AT TIME ZONE p.time_zone)`,
+      withinWeeklySlot: sql<boolean>`EXISTS (SELECT 1 FROM provider_availability slot
+        WHERE slot.provider_id = p.id AND slot.day_of_week = EXTRACT(DOW FROM ${day})
+          AND extract(epoch FROM slot.start_time) / 60 <= ${startMinute}
+          AND extract(epoch FROM slot.end_time) / 60 >= ${endMinute})`,
+      onLeave: sql<boolean>`EXISTS (SELECT 1 FROM provider_availability_exceptions leave
+        WHERE leave.provider_id = p.id AND leave.date = ${day}
+          AND (leave.all_day OR (extract(epoch FROM leave.start_time) / 60 < ${endMinute}
+            AND extract(epoch FROM leave.end_time) / 60 > ${startMinute})))`,
+    })
+    .from(sql`providers p JOIN users u ON u.id = p.user_id`)
+    .where(sql`p.id = ${param('providerId')}::uuid`)
+    .prepare('bookable_provider');
+
+// A named statement, prepared once per connection: booking creation is a hot path and this query
+// costs more to plan than to run.
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 /**
  * Every fact about a provider that a booking request depends on, in one round trip (booking
@@ -66,58 +113,22 @@ export const findBookableProvider = async (
   db: Db,
   facts: BookingRequestFacts,
 ): Promise<BookableProvider | undefined> => {
-  const { providerId, point, time, durationMinutes } = facts;
-  const serviceFilter = facts.serviceId
-    ? sql`s.id = ${facts.serviceId}::uuid`
-    : facts.subcategory
-      ? sql`s.category_slug = ${facts.category} AND s.subcategory_slug = ${facts.subcategory}`
-      : sql`s.category_slug = ${facts.category}`;
-  const [row] = await queryRows<Row>(
-    db,
-    sql`WITH p AS (
-        SELECT p.id, p.user_id, p.is_active AND u.is_active AS active, p.time_zone,
-          CASE WHEN length(${facts.date}) > 10
-            THEN (${facts.date}::timestamptz AT TIME ZONE p.time_zone)::date
-            ELSE ${facts.date}::date END AS day
-        FROM providers p JOIN users u ON u.id = p.user_id
-        WHERE p.id = ${providerId}::uuid),
-      m AS (SELECT extract(epoch FROM ${time}::time)::int / 60 AS start_min,
-          extract(epoch FROM ${time}::time)::int / 60 + ${durationMinutes}::int AS end_min)
-      SELECT p.id, p.user_id, p.active, p.time_zone,
-        (SELECT array_agg(DISTINCT s.category_slug) FROM provider_services s
-          WHERE s.provider_id = p.id AND s.is_active) AS categories,
-        (SELECT json_build_object('id', s.id, 'categorySlug', s.category_slug,
-            'subcategorySlug', s.subcategory_slug, 'title', s.title,
-            'basePricePaise', s.base_price_paise, 'unit', s.unit)
-          FROM provider_services s
-          WHERE s.provider_id = p.id AND s.is_active AND ${serviceFilter}
-          ORDER BY s.created_at, s.id LIMIT 1) AS service,
-        EXISTS (SELECT 1 FROM provider_service_areas a WHERE a.provider_id = p.id
-          AND earth_distance(ll_to_earth(a.latitude, a.longitude),
-            ll_to_earth(${point.lat}::float8, ${point.lng}::float8)) <= a.radius_km::float8 * 1000
-        ) AS covers_point,
-        ((p.day + ${time}::time) AT TIME ZONE p.time_zone) AS starts_at,
-        EXISTS (SELECT 1 FROM provider_availability slot, m
-          WHERE slot.provider_id = p.id AND slot.day_of_week = EXTRACT(DOW FROM p.day)
-            AND extract(epoch FROM slot.start_time) / 60 <= m.start_min
-            AND extract(epoch FROM slot.end_time) / 60 >= m.end_min) AS within_weekly_slot,
-        EXISTS (SELECT 1 FROM provider_availability_exceptions leave, m
-          WHERE leave.provider_id = p.id AND leave.date = p.day
-            AND (leave.all_day OR (extract(epoch FROM leave.start_time) / 60 < m.end_min
-              AND extract(epoch FROM leave.end_time) / 60 > m.start_min))) AS on_leave
-      FROM p`,
-  );
+  let statement = prepared.get(db);
+  if (!statement) {
+    statement = prepare(db);
+    prepared.set(db, statement);
+  }
+  const [row] = (await statement.execute({
+    providerId: facts.providerId,
+    serviceId: facts.serviceId ?? null,
+    category: facts.category,
+    subcategory: facts.subcategory ?? null,
+    lat: facts.point.lat,
+    lng: facts.point.lng,
+    date: facts.date,
+    time: facts.time,
+    durationMinutes: facts.durationMinutes,
+  })) as Row[];
   if (!row) return undefined;
-  return {
-    id: row.id,
-    userId: row.user_id,
-    active: row.active,
-    timeZone: row.time_zone,
-    categories: row.categories ?? [],
-    service: row.service,
-    coversPoint: row.covers_point,
-    startsAt: new Date(row.starts_at),
-    withinWeeklySlot: row.within_weekly_slot,
-    onLeave: row.on_leave,
-  };
+  return { ...row, categories: row.categories ?? [], startsAt: new Date(row.startsAt) };
 };
