@@ -3,7 +3,8 @@
  * tsx with this Node, their port and CPU time over IPC, stopping them on every way out, and the
  * results file.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,15 +79,45 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
+/**
+ * On a 2-core machine the scheduler sometimes puts a server on the load generator's core for a
+ * whole run, which doubles its CPU time per request and makes ratios swing from 45% to 80%
+ * between runs. Pinning the load generator (this process) to the first CPU and each server to
+ * the second, the same for every target, makes runs comparable. Linux with `taskset` only;
+ * elsewhere, and with one CPU, nothing is pinned.
+ */
+const canPin = () => {
+  if (process.platform !== 'linux' || os.availableParallelism() < 2) return false;
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const pinTo = (pid: number, cpu: number) =>
+  execFileSync('taskset', ['-a', '-cp', String(cpu), String(pid)], { stdio: 'ignore' });
+
+/** Pins this process (autocannon) to CPU 0; servers started with `pin` go to CPU 1. */
+export const pinLoadGenerator = (): boolean => {
+  if (!canPin()) return false;
+  pinTo(process.pid, 0);
+  return true;
+};
+
 /** Starts bench/servers/<file>; resolves once it reports its port over IPC. */
 export const startChildServer = ({
   file,
   label,
   env = process.env,
+  pin = false,
 }: {
   file: string;
   label: string;
   env?: NodeJS.ProcessEnv;
+  /** Run on CPU 1 (see `pinLoadGenerator`). */
+  pin?: boolean;
 }): Promise<ChildServer> => {
   const child = spawn(
     process.execPath,
@@ -96,6 +127,7 @@ export const startChildServer = ({
   );
   children.add(child);
   child.once('exit', () => children.delete(child));
+  if (pin && child.pid !== undefined) pinTo(child.pid, 1);
 
   let tail = '';
   child.stderr?.setEncoding('utf8');

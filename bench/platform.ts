@@ -20,6 +20,7 @@ import {
   startChildServer,
   startWatchdog,
   stopAll,
+  pinLoadGenerator,
   write,
   writeResults,
   type ChildServer,
@@ -95,6 +96,7 @@ const startServer = async (target: Target): Promise<Started> => ({
     file: target.file,
     label: target.label,
     env: { ...process.env, NODE_ENV: 'production' },
+    pin: true,
   })),
 });
 
@@ -179,6 +181,8 @@ const fmtRatio = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 const main = async () => {
   const options = parseOptions();
+  const pinned = pinLoadGenerator();
+  note(pinned ? 'autocannon pinned to CPU 0, servers to CPU 1' : 'CPUs not pinned');
   const perMeasurement = options.duration + 5;
   const budgetMs =
     STARTUP_TIMEOUT_MS +

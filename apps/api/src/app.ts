@@ -2,7 +2,9 @@ import express, { type Router } from 'express';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Cache } from './platform/cache/cache';
-import { errorHandler, notFoundHandler, requireJsonBody } from './platform/http/error-handler';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler';
+import { chain, under } from './platform/http/chain';
+import { requestBody } from './platform/http/request-body';
 import { createMetrics } from './platform/http/metrics';
 import { createRateLimiter } from './platform/http/rate-limit';
 import { requestLogging } from './platform/http/request-logging';
@@ -24,7 +26,7 @@ import { createReviewsModule } from './modules/reviews/reviews.module';
 import { createSearchModule } from './modules/search/search.module';
 import { createPaymentsModule } from './modules/payments/payments.module';
 import { createBookingsModule } from './modules/bookings/bookings.module';
-import { RAZORPAY_WEBHOOK_PATH, rawWebhookBody } from './modules/payments/payments.routes';
+import { RAZORPAY_WEBHOOK_PATH } from './modules/payments/payments.routes';
 import { docsRoutes } from './modules/system/docs.routes';
 import { createHealthService } from './modules/system/health.service';
 import { healthRoutes, pingRoutes } from './modules/system/system.routes';
@@ -58,23 +60,21 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
   app.set('trust proxy', config.TRUST_PROXY);
 
   const metrics = config.METRICS_ENABLED ? createMetrics() : undefined;
-  if (metrics) app.use(metrics.middleware);
-  app.use(requestLogging(logger));
-  app.use(securityHeaders());
-  app.use(corsPolicy(config));
-
-  // Before the rate limit: load balancers and Prometheus poll these often.
   app.use(
-    healthRoutes({
-      health: createHealthService(deps),
-      ...(metrics ? { metricsHandler: metrics.handler } : {}),
-    }),
+    chain([
+      ...(metrics ? [metrics.middleware] : []),
+      requestLogging(logger),
+      securityHeaders(),
+      corsPolicy(config),
+      // Before the rate limit: load balancers and Prometheus poll these often.
+      healthRoutes({
+        health: createHealthService(deps),
+        ...(metrics ? { metricsHandler: metrics.handler } : {}),
+      }),
+      under('/api/', createRateLimiter(deps, { name: 'api' })),
+      requestBody({ rawPaths: [RAZORPAY_WEBHOOK_PATH] }),
+    ]),
   );
-
-  app.use('/api', createRateLimiter(deps, { name: 'api' }));
-  // Webhook signatures cover the exact bytes: that route reads its body raw (JSON then skips it).
-  app.use(RAZORPAY_WEBHOOK_PATH, rawWebhookBody());
-  app.use('/api', requireJsonBody, express.json({ limit: '1mb' }));
   app.use(pingRoutes());
   app.use(docsRoutes({ version: packageJson.version }));
   const accounts = createAccountsModule(deps);

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import {
   ZConfirmPaymentRequest,
   ZPaymentOrderParams,
@@ -17,8 +17,6 @@ export const RAZORPAY_WEBHOOK_PATH = '/api/payments/webhooks/razorpay';
  * Mounted before the app's JSON parser: the webhook signature covers the exact bytes sent, so
  * this route alone reads its body raw.
  */
-export const rawWebhookBody = () => express.raw({ type: () => true, limit: '1mb' });
-
 export const paymentsRoutes = ({
   payments,
   guard,

@@ -90,23 +90,3 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, next
 export const notFoundHandler: RequestHandler = (req) => {
   throw new AppError(ErrorCode.NOT_FOUND, `No route for ${req.method} ${req.path}`);
 };
-
-const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** SECURITY.md: a body in anything but JSON (or multipart, for uploads) gets 415. */
-export const requireJsonBody: RequestHandler = (req, _res, next) => {
-  const hasBody =
-    req.headers['transfer-encoding'] !== undefined ||
-    Number(req.headers['content-length'] ?? 0) > 0;
-  if (
-    methodsWithBody.has(req.method) &&
-    hasBody &&
-    !req.is(['application/json', 'multipart/form-data'])
-  ) {
-    throw new AppError(
-      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-      'Send the request body as application/json',
-    );
-  }
-  next();
-};
