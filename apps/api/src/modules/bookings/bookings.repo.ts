@@ -134,6 +134,20 @@ export const insertHistory = async (db: Db, entry: HistoryEntry) => {
   await db.insert(bookingStatusHistory).values(entry);
 };
 
+/** A booking's parties and status: what other modules (reviews) may know of it. */
+export const findBookingParties = async (db: Db, bookingId: string) => {
+  const [row] = await db
+    .select({
+      id: bookings.id,
+      customerId: bookings.customerId,
+      providerId: bookings.providerId,
+      status: bookings.status,
+    })
+    .from(bookings)
+    .where(eq(bookings.id, bookingId));
+  return row;
+};
+
 export const findBooking = async (db: Db, id: string): Promise<BookingRow | undefined> => {
   const [row] = await db.select(bookingColumns).from(bookings).where(eq(bookings.id, id));
   return row;

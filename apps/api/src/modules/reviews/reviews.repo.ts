@@ -1,6 +1,5 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { bookings } from '../../db/schema/bookings';
 import { reviews } from '../../db/schema/reviews';
 import { users } from '../../db/schema/users';
 
@@ -30,23 +29,6 @@ export type ReviewRow = {
   createdAt: Date;
   reviewerFirstName: string;
   reviewerLastName: string;
-};
-
-/**
- * What a review needs to know of a booking: its parties and status. Read here until the
- * bookings module exports a lookup of its own.
- */
-export const findBookingParties = async (db: Db, bookingId: string) => {
-  const [row] = await db
-    .select({
-      id: bookings.id,
-      customerId: bookings.customerId,
-      providerId: bookings.providerId,
-      status: bookings.status,
-    })
-    .from(bookings)
-    .where(eq(bookings.id, bookingId));
-  return row;
 };
 
 export const reviewExistsForBooking = async (db: Db, bookingId: string): Promise<boolean> => {

@@ -14,7 +14,6 @@ import type { ReviewImages } from './review-images';
 import { toReview } from './review-views';
 import {
   countVisibleReviews,
-  findBookingParties,
   findReview,
   findReviewOwner,
   insertReview,
@@ -23,6 +22,7 @@ import {
   setReplyOnce,
   tallyRatings,
 } from './reviews.repo';
+import { findBookingParties } from '../bookings/bookings.repo';
 
 const alreadyReviewed = () =>
   new AppError(ErrorCode.CONFLICT, 'This booking has already been reviewed');
