@@ -1,3 +1,4 @@
+import { wallClockAt } from '../../platform/wall-clock';
 /** How soon the customer wants someone: `now` (abhi, urgent), a day, a part of a day, or any time. */
 export type Urgency = 'now' | 'today' | 'scheduled' | 'flexible';
 export type DayPart = 'morning' | 'afternoon' | 'evening' | 'night';
@@ -44,27 +45,6 @@ const DAY_MS = 86_400_000;
 export const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
-
-/** The date and time on a wall clock in `timeZone` at `instant` (plain Intl, no library). */
-export const wallClock = (instant: Date, timeZone: string) => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
-};
 
 /** The next half hour after `time` ("18:10" → "18:30"), capped at 23:30. */
 const nextHalfHour = (time: string) => {
@@ -119,7 +99,7 @@ export const extractWantedTime = (
   now: Date,
   timeZone = DEFAULT_TIME_ZONE,
 ): { urgency: Urgency; when: WantedTime | null } => {
-  const today = wallClock(now, timeZone);
+  const today = wallClockAt(now, timeZone);
   const part = PARTS.find(([, pattern]) => pattern.test(text));
   const dayPart = part?.[0];
   const clock = clockOf(text, dayPart);

@@ -64,23 +64,3 @@ export const policySummary = (policy: CancellationPolicy) =>
     : `Free cancellation until ${policy.freeCancellationHours} h before the start; after that ${
         policy.feeBps / 100
       }% of the total is kept (prepaid money is refunded net of it).`;
-
-/** `date` on the calendar and clock of `timeZone`: `{ date: 'YYYY-MM-DD', time: 'HH:MM' }`. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-export const localMomentOf = (date: Date, timeZone: string) => {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
-};

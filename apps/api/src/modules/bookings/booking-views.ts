@@ -3,11 +3,11 @@ import type { TPaymentOrder } from '@localkart/contracts/payments';
 import {
   feeIfCancelledAt,
   freeUntilOf,
-  localMomentOf,
   policySummary,
   type CancellationPolicy,
 } from './booking-rules';
 import type { BookingRow } from './bookings.repo';
+import { wallClockAt } from '../../platform/wall-clock';
 
 export const startOf = (row: Pick<BookingRow, 'confirmedStart' | 'preferredStart'>) =>
   row.confirmedStart ?? row.preferredStart;
@@ -34,8 +34,8 @@ export const toBooking = (
   }: { now?: Date; order?: Omit<TPaymentOrder, 'gateway'> & { gateway: string } } = {},
 ): TBooking => {
   const startsAt = startOf(row);
-  const preferred = localMomentOf(row.preferredStart, row.timeZone);
-  const confirmed = row.confirmedStart ? localMomentOf(row.confirmedStart, row.timeZone) : null;
+  const preferred = wallClockAt(row.preferredStart, row.timeZone);
+  const confirmed = row.confirmedStart ? wallClockAt(row.confirmedStart, row.timeZone) : null;
   const active = row.status === 'pending' || row.status === 'confirmed';
   const policyNow = policyView({ startsAt, totalPaise: row.totalAmountPaise }, policy, now);
   return {

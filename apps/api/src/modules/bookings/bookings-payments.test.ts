@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { SignedIn } from '../providers/provider-test-support';
-import { localMomentOf } from './booking-rules';
+import { wallClockAt } from '../../platform/wall-clock';
 import {
   auth,
   bookableProvider,
@@ -50,7 +50,7 @@ const providerEarnings = async () => {
 
 /** About two hours from now on the provider's clock: inside the 4-hour fee window. */
 const soon = () => {
-  const at = localMomentOf(new Date(Date.now() + 2 * 3_600_000), 'Asia/Kolkata');
+  const at = wallClockAt(new Date(Date.now() + 2 * 3_600_000), 'Asia/Kolkata');
   const [hour, minute] = at.time.split(':').map(Number) as [number, number];
   const quarter = Math.ceil((hour * 60 + minute + 1) / 15) * 15;
   if (quarter > 23 * 60 + 15) return { date: istDate(1), time: '00:15' };

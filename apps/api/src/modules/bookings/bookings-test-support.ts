@@ -9,7 +9,7 @@ import {
 import { insertTestUser, signIn } from '../../test-support/accounts';
 import type { TestApp } from '../../test-support/test-app';
 import { auth, signedInCustomer, type SignedIn } from '../providers/provider-test-support';
-import { localMomentOf } from './booking-rules';
+import { wallClockAt } from '../../platform/wall-clock';
 
 /** Koramangala, Bengaluru. */
 export const KORAMANGALA = { lat: 12.9352, lng: 77.6245 };
@@ -108,7 +108,7 @@ export const bookableProvider = async (
 
 /** The date `days` from now on the Asia/Kolkata calendar. */
 export const istDate = (days: number) =>
-  localMomentOf(new Date(Date.now() + days * 86_400_000), 'Asia/Kolkata').date;
+  wallClockAt(new Date(Date.now() + days * 86_400_000), 'Asia/Kolkata').date;
 
 /** A valid booking body for `provider`; override any part. */
 export const bookingBody = (

@@ -6,7 +6,8 @@ import type {
 import type { Db } from '../../db/client';
 import type { IndiaPostDirectory } from '../../platform/geo/india-post-directory';
 import type { RequirementInterpreter } from '../ai/interpret-requirement';
-import { DEFAULT_TIME_ZONE, wallClock, type WantedTime } from '../ai/interpret-requirement-time';
+import { DEFAULT_TIME_ZONE, type WantedTime } from '../ai/interpret-requirement-time';
+import { wallClockAt } from '../../platform/wall-clock';
 import type { PublicProfileService } from '../providers/public-profile.service';
 import type { TaxonomyCategory } from '../taxonomy/taxonomy.types';
 import type { Reranker } from './recommend-rerank';
@@ -26,7 +27,7 @@ const explicitWhen = (when: TAiRecommendationsRequest['when']): WantedTime | nul
   if (when === undefined) return null;
   if (typeof when === 'object')
     return { ...when, label: `on ${when.date}${when.time ? ` at ${when.time}` : ''}` };
-  const local = wallClock(new Date(when), DEFAULT_TIME_ZONE);
+  const local = wallClockAt(new Date(when), DEFAULT_TIME_ZONE);
   return { ...local, label: `on ${local.date} at ${local.time}` };
 };
 
@@ -34,7 +35,7 @@ const explicitWhen = (when: TAiRecommendationsRequest['when']): WantedTime | nul
 const momentIn = ({ date, time }: WantedTime, timeZone: string) => {
   if (!time || timeZone === DEFAULT_TIME_ZONE) return { date, time };
   // Asia/Kolkata has no daylight saving: the offset is always +05:30.
-  return wallClock(new Date(`${date}T${time}:00+05:30`), timeZone);
+  return wallClockAt(new Date(`${date}T${time}:00+05:30`), timeZone);
 };
 
 export const createRecommendService = ({
