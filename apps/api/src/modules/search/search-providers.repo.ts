@@ -196,3 +196,27 @@ export const countProviders = async (
   );
   return Number(row?.total ?? 0);
 };
+
+/**
+ * One page and how many providers match, counting no further than `cap + 1` (`cap` must reach
+ * the end of the page). Nearest-first, the default, reads both from one index scan of the first
+ * `cap + 1` matches: a page statement plus a count statement walked the same entries twice.
+ */
+export const findProvidersPage = async (
+  db: Db,
+  search: ProviderSearch,
+  cap: number,
+): Promise<{ hits: ProviderHit[]; counted: number }> => {
+  if (search.sort === 'distance') {
+    const window = await searchProviders(db, { ...search, offset: 0, limit: cap + 1 });
+    return {
+      hits: window.slice(search.offset, search.offset + search.limit),
+      counted: window.length,
+    };
+  }
+  const [hits, counted] = await Promise.all([
+    searchProviders(db, search),
+    countProviders(db, search, cap),
+  ]);
+  return { hits, counted };
+};

@@ -15,12 +15,7 @@ import type { PublicProfileService } from '../providers/public-profile.service';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { SearchCache } from './search-cache';
 import { resolveSearchLocation } from './search-location';
-import {
-  countProviders,
-  searchProviders,
-  type ProviderHit,
-  type ProviderSearch,
-} from './search-providers.repo';
+import { findProvidersPage, type ProviderHit, type ProviderSearch } from './search-providers.repo';
 import { countProvidersByService, recordSearchMiss } from './search-stats.repo';
 
 type Page<T> = { data: T; meta: TPageMeta };
@@ -83,10 +78,7 @@ export const createSearchService = ({
         offset: (query.page - 1) * query.limit,
       };
       const cap = Math.max(SEARCH_TOTAL_CAP, search.offset + search.limit);
-      const [hits, counted] = await Promise.all([
-        searchProviders(db, search),
-        countProviders(db, search, cap),
-      ]);
+      const { hits, counted } = await findProvidersPage(db, search, cap);
       if (counted === 0 && query.q) await recordMiss(query.q, category, location);
       const total = Math.min(counted, cap);
       return {
