@@ -25,33 +25,20 @@ export type Posting = { transactionId: string; duplicate: boolean };
 export type RefundMethod = 'wallet' | 'online' | 'cash';
 export type RefundLeg = { method: RefundMethod; amountPaise: number };
 
-const platform = (kind: LedgerAccountKind, allowNegative: boolean): Account => ({
-  kind,
-  ownerId: null,
-  currency: CURRENCY,
-  allowNegative,
-});
+const account = (
+  kind: LedgerAccountKind,
+  ownerId: string | null,
+  allowNegative: boolean,
+): Account => ({ kind, ownerId, currency: CURRENCY, allowNegative });
+
+const platform = (kind: LedgerAccountKind, allowNegative: boolean) =>
+  account(kind, null, allowNegative);
 
 /** The accounts, by role. Which may go below zero is fixed here and enforced by a CHECK. */
 export const accounts = {
-  wallet: (userId: string): Account => ({
-    kind: 'user_wallet',
-    ownerId: userId,
-    currency: CURRENCY,
-    allowNegative: false,
-  }),
-  providerEarnings: (providerId: string): Account => ({
-    kind: 'provider_earnings',
-    ownerId: providerId,
-    currency: CURRENCY,
-    allowNegative: false,
-  }),
-  providerCash: (providerId: string): Account => ({
-    kind: 'provider_cash',
-    ownerId: providerId,
-    currency: CURRENCY,
-    allowNegative: true,
-  }),
+  wallet: (userId: string) => account('user_wallet', userId, false),
+  providerEarnings: (providerId: string) => account('provider_earnings', providerId, false),
+  providerCash: (providerId: string) => account('provider_cash', providerId, true),
   escrow: () => platform('booking_escrow', false),
   commission: () => platform('platform_commission', false),
   gatewayClearing: () => platform('gateway_clearing', true),
@@ -149,25 +136,50 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
     );
   };
 
-  const payFromWallet = (
-    { bookingId, userId, amountPaise }: { bookingId: string; userId: string; amountPaise: number },
+  /**
+   * A booking payment: `from` pays into escrow, serialised with the booking's other money
+   * moves. Wallet, online and cash payments differ only in the paying account and reference.
+   */
+  const payIntoEscrow = (
+    payment: {
+      kind: LedgerTransactionKind;
+      reference: string;
+      bookingId: string;
+      description: string;
+      from: Account;
+      amountPaise: number;
+    },
     tx?: Db,
   ) => {
+    const { from, amountPaise, ...transaction } = payment;
     assertAmount(amountPaise);
     return inTransaction(tx, async (t) => {
-      await lockBooking(t, bookingId);
+      await lockBooking(t, payment.bookingId);
       return post(t, {
-        kind: 'wallet_payment',
-        reference: `wallet_payment:${bookingId}`,
-        bookingId,
-        description: 'Booking paid from wallet',
+        ...transaction,
         legs: [
-          { account: accounts.wallet(userId), amountPaise: -amountPaise },
+          { account: from, amountPaise: -amountPaise },
           { account: accounts.escrow(), amountPaise },
         ],
       });
     });
   };
+
+  const payFromWallet = (
+    { bookingId, userId, amountPaise }: { bookingId: string; userId: string; amountPaise: number },
+    tx?: Db,
+  ) =>
+    payIntoEscrow(
+      {
+        kind: 'wallet_payment',
+        reference: `wallet_payment:${bookingId}`,
+        bookingId,
+        description: 'Booking paid from wallet',
+        from: accounts.wallet(userId),
+        amountPaise,
+      },
+      tx,
+    );
 
   const recordOnlinePayment = (
     {
@@ -176,22 +188,18 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
       reference,
     }: { bookingId: string; amountPaise: number; reference: string },
     tx?: Db,
-  ) => {
-    assertAmount(amountPaise);
-    return inTransaction(tx, async (t) => {
-      await lockBooking(t, bookingId);
-      return post(t, {
+  ) =>
+    payIntoEscrow(
+      {
         kind: 'online_payment',
         reference: `online_payment:${reference}`,
         bookingId,
         description: 'Booking paid online',
-        legs: [
-          { account: accounts.gatewayClearing(), amountPaise: -amountPaise },
-          { account: accounts.escrow(), amountPaise },
-        ],
-      });
-    });
-  };
+        from: accounts.gatewayClearing(),
+        amountPaise,
+      },
+      tx,
+    );
 
   const recordCashPayment = (
     {
@@ -200,22 +208,18 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
       amountPaise,
     }: { bookingId: string; providerId: string; amountPaise: number },
     tx?: Db,
-  ) => {
-    assertAmount(amountPaise);
-    return inTransaction(tx, async (t) => {
-      await lockBooking(t, bookingId);
-      return post(t, {
+  ) =>
+    payIntoEscrow(
+      {
         kind: 'cash_payment',
         reference: `cash_payment:${bookingId}`,
         bookingId,
         description: 'Booking paid in cash to the provider',
-        legs: [
-          { account: accounts.providerCash(providerId), amountPaise: -amountPaise },
-          { account: accounts.escrow(), amountPaise },
-        ],
-      });
-    });
-  };
+        from: accounts.providerCash(providerId),
+        amountPaise,
+      },
+      tx,
+    );
 
   /** What the booking's payments put in escrow, per original method, oldest first. */
   const paymentsOf = async (tx: Db, bookingId: string) => {
