@@ -55,6 +55,9 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
   const balanceOf = async (user: SignedIn) =>
     (await request(app.url).get('/api/users/wallet').set(auth(user)).expect(200)).body.data
       .balancePaise as number;
+  const statusOf = async (user: SignedIn, order: { id: string }) =>
+    (await request(app.url).get(`/api/payments/orders/${order.id}`).set(auth(user)).expect(200))
+      .body.data.status as string;
   const sendWebhook = (body: string, headers: Record<string, string>) =>
     request(app.url).post(WEBHOOK).set(headers).send(body);
 
@@ -125,11 +128,7 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
     expect(await balanceOf(user)).toBe(0);
     await sendWebhook(body, headers).expect(200);
     expect(await balanceOf(user)).toBe(40_000);
-    const orderNow = await request(app.url)
-      .get(`/api/payments/orders/${order.id}`)
-      .set(auth(user))
-      .expect(200);
-    expect(orderNow.body.data.status).toBe('paid');
+    expect(await statusOf(user, order)).toBe('paid');
   });
 
   it('when Razorpay redelivers an event, then it is ignored by its event id', async () => {
@@ -153,11 +152,7 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
       await sendWebhook(body, razorpayWebhookHeaders(WEBHOOK_SECRET, body)).expect(200);
     }
     expect(await balanceOf(user)).toBe(9_900);
-    const res = await request(app.url)
-      .get(`/api/payments/orders/${order.id}`)
-      .set(auth(user))
-      .expect(200);
-    expect(res.body.data.status).toBe('paid');
+    expect(await statusOf(user, order)).toBe('paid');
   });
 
   it('when a payment fails and a retry on the same order is captured, then the order ends paid', async () => {
@@ -168,22 +163,14 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
       amount: 5_000,
     });
     await sendWebhook(failed, razorpayWebhookHeaders(WEBHOOK_SECRET, failed)).expect(200);
-    let res = await request(app.url)
-      .get(`/api/payments/orders/${order.id}`)
-      .set(auth(user))
-      .expect(200);
-    expect(res.body.data.status).toBe('failed');
+    expect(await statusOf(user, order)).toBe('failed');
     const captured = razorpayEvent('payment.captured', {
       orderId: order.gatewayOrderId,
       paymentId: 'pay_Try2',
       amount: 5_000,
     });
     await sendWebhook(captured, razorpayWebhookHeaders(WEBHOOK_SECRET, captured)).expect(200);
-    res = await request(app.url)
-      .get(`/api/payments/orders/${order.id}`)
-      .set(auth(user))
-      .expect(200);
-    expect(res.body.data.status).toBe('paid');
+    expect(await statusOf(user, order)).toBe('paid');
     expect(await balanceOf(user)).toBe(5_000);
   });
 
