@@ -1,6 +1,6 @@
-import type { ServiceUnit, TaxonomyCategory } from '../taxonomy/taxonomy.types';
+import type { ServiceUnit } from '../taxonomy/taxonomy.types';
 import { extractPrice } from './extract-price';
-import { createQueryInterpreter, type QueryIntent } from './interpret-query';
+import type { QueryInterpreter, QueryIntent } from './interpret-query';
 import {
   DEFAULT_TIME_ZONE,
   extractWantedTime,
@@ -74,13 +74,13 @@ const PROBLEM_HINTS: [RegExp, string][] = [
 
 /**
  * Reads a requirement such as "kitchen sink leaking badly, need someone this evening, budget
- * 500" or "kal subah AC service chahiye 600 tak": the taxonomy matcher (English, Hindi, Hinglish,
- * typos) for the job, then patterns for how soon and the budget. Deterministic: `now` and the
- * time zone fix what "today" means.
+ * 500" or "kal subah AC service chahiye 600 tak": the search query interpreter (the taxonomy
+ * matcher: English, Hindi, Hinglish, typos) for the job, then patterns for how soon and the
+ * budget. Deterministic: `now` and the time zone fix what "today" means.
  */
-export const createRequirementInterpreter = (taxonomy: TaxonomyCategory[]) => {
-  const interpretQuery = createQueryInterpreter(taxonomy);
-  return (text: string, now: Date, timeZone = DEFAULT_TIME_ZONE): RequirementIntent => {
+export const createRequirementInterpreter =
+  (interpretQuery: QueryInterpreter) =>
+  (text: string, now: Date, timeZone = DEFAULT_TIME_ZONE): RequirementIntent => {
     const folded = normaliseDigits(text.normalize('NFC')).toLowerCase();
     const hints = PROBLEM_HINTS.filter(([pattern]) => pattern.test(folded)).map(
       ([, words]) => words,
@@ -95,6 +95,5 @@ export const createRequirementInterpreter = (taxonomy: TaxonomyCategory[]) => {
       budget: extractBudget(folded),
     };
   };
-};
 
 export type RequirementInterpreter = ReturnType<typeof createRequirementInterpreter>;

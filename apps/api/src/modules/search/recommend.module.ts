@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../../app';
 import type { IndiaPostDirectory } from '../../platform/geo/india-post-directory';
+import type { QueryInterpreter } from '../ai/interpret-query';
 import { createRequirementInterpreter } from '../ai/interpret-requirement';
 import type { PublicProfileService } from '../providers/public-profile.service';
 import { serviceTaxonomy } from '../taxonomy/taxonomy-data';
@@ -11,7 +12,15 @@ import { createRecommendService } from './recommend.service';
 /** AI recommendations: local intent and ranking; the LLM re-ranks when `AI_PROVIDER=openai`. */
 export const createRecommendRouter = (
   { config, database, logger }: AppDeps,
-  { directory, cards }: { directory: IndiaPostDirectory; cards: PublicProfileService },
+  {
+    directory,
+    cards,
+    interpretQuery,
+  }: {
+    directory: IndiaPostDirectory;
+    cards: PublicProfileService;
+    interpretQuery: QueryInterpreter;
+  },
 ): Router => {
   const rerank =
     config.AI_PROVIDER === 'openai' && config.OPENAI_API_KEY
@@ -25,7 +34,7 @@ export const createRecommendRouter = (
   const recommend = createRecommendService({
     db: database.db,
     directory,
-    interpret: createRequirementInterpreter(serviceTaxonomy),
+    interpret: createRequirementInterpreter(interpretQuery),
     cards,
     taxonomy: serviceTaxonomy,
     rerank,

@@ -30,11 +30,13 @@ export const createSearchModule = (
 ) => {
   const cache = createSearchCache({ cache: deps.cache, enabled: deps.config.SEARCH_CACHE_ENABLED });
   changes.subscribe(({ categories }) => cache.invalidate(categories));
+  // One taxonomy matcher for searches and for recommendations.
+  const interpretQuery = createQueryInterpreter(serviceTaxonomy);
   const search = createSearchService({
     db: deps.database.db,
     cache,
     directory,
-    interpret: createQueryInterpreter(serviceTaxonomy),
+    interpret: interpretQuery,
     cards: publicProfiles,
     taxonomy,
     logger: deps.logger,
@@ -43,7 +45,7 @@ export const createSearchModule = (
   const routers: Router[] = [
     searchRoutes({ search }),
     suggestionsRoutes({ suggestions }),
-    createRecommendRouter(deps, { directory, cards: publicProfiles }),
+    createRecommendRouter(deps, { directory, cards: publicProfiles, interpretQuery }),
   ];
   return { search, suggestions, cache, routers };
 };

@@ -1,5 +1,6 @@
 import { createIndiaPostDirectory } from '../../../platform/geo/india-post-directory';
 import type { Runtime } from '../../../runtime';
+import { createQueryInterpreter } from '../../ai/interpret-query';
 import { createRequirementInterpreter } from '../../ai/interpret-requirement';
 import { createPublicProfileService } from '../../providers/public-profile.service';
 import { serviceTaxonomy } from '../../taxonomy/taxonomy-data';
@@ -21,7 +22,7 @@ export const evaluateSearch = async (
   const recommender = createRecommendService({
     db,
     directory: createIndiaPostDirectory(),
-    interpret: createRequirementInterpreter(serviceTaxonomy),
+    interpret: createRequirementInterpreter(createQueryInterpreter(serviceTaxonomy)),
     cards: createPublicProfileService({ db, storage: runtime.storage }),
     taxonomy: serviceTaxonomy,
     now: () => EVAL_NOW,
