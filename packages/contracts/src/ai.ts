@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { json } from './openapi-helpers';
 
 /** A taxonomy slug such as `plumbing` or `tap-repair`. */
 const ZSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
@@ -56,8 +57,6 @@ export const ZGeneratedProfile = z
 export type TGeneratedProfile = z.infer<typeof ZGeneratedProfile>;
 export type TProfilePricing = z.infer<typeof ZProfilePricing>;
 export type TProfileCategory = z.infer<typeof ZProfileCategory>;
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 export const aiPaths = {
   '/api/providers/generate-profile': {

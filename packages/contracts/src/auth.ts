@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { successEnvelope, ZErrorEnvelope } from './envelope';
 import { ZEmail, ZIndianMobile, ZLanguage, ZPersonName, ZUserProfile } from './users';
+import { json } from './openapi-helpers';
 
 /** ERD §6.2: at least 8 characters with a lower-case letter, an upper-case letter and a digit. */
 export const ZNewPassword = z
@@ -70,7 +71,6 @@ export type TAccessTokenPayload = {
   exp: number;
 };
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const errors = (statuses: Record<string, string>) =>
   Object.fromEntries(
     Object.entries(statuses).map(([status, description]) => [

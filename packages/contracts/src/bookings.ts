@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { successEnvelope } from './envelope';
 import { ZPaymentOrder } from './payments';
 import { ZClockTime, ZIsoDate, ZServiceUnit } from './providers';
+import { bearer, error, json } from './openapi-helpers';
 
 export const MAX_BOOKING_PAGE_SIZE = 100;
 
@@ -225,9 +226,6 @@ export const ZBookingParams = z.object({ id: z.uuid() });
 
 // ---- OpenAPI ----
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const bearer = [{ bearerAuth: [] }];
-const error = (description: string) => ({ description, ...json(ZErrorEnvelope) });
 const booking = (description: string) => ({ description, ...json(successEnvelope(ZBooking)) });
 const idempotencyHeader = z.object({
   'idempotency-key': z.string().max(255).optional().meta({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { ZErrorEnvelope } from './envelope';
+import { json } from './openapi-helpers';
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const redirect = (description: string) => ({
   description,
   headers: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { successEnvelope } from './envelope';
+import { bearer, error, json } from './openapi-helpers';
 
 export const MAX_WALLET_PAGE_SIZE = 100;
 /** ₹1 to ₹1,00,000 per top-up. */
@@ -104,9 +105,6 @@ export const ZTestGatewayOrderParams = z.object({
 
 // ---- OpenAPI ----
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const bearer = [{ bearerAuth: [] }];
-const error = (description: string) => ({ description, ...json(ZErrorEnvelope) });
 const idempotencyHeader = z.object({
   'idempotency-key': z.string().max(255).optional().meta({
     description:

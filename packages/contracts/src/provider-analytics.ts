@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { successEnvelope } from './envelope';
+import { error, json } from './openapi-helpers';
 
 /** Two years and a leap day: the longest range one request may ask for. */
 export const MAX_ANALYTICS_DAYS = 731;
@@ -108,9 +109,6 @@ export const ZProviderAnalytics = z
       'Bookings count on the day of their slot; revenue on the day of completion (completed bookings’ totals, commission at `commissionBps` rounded half up per booking); ratings on the day of the review. Cancelled bookings are left out of weekdays, hours and customers.',
   });
 export type TProviderAnalytics = z.infer<typeof ZProviderAnalytics>;
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const error = (description: string) => ({ description, ...json(ZErrorEnvelope) });
 
 export const providerAnalyticsPaths = {
   '/api/providers/analytics': {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { successEnvelope, ZErrorEnvelope } from './envelope';
 import { ZPincode, ZTimeZone } from './users';
+import { bearer, error, json, ok } from './openapi-helpers';
 
 const ZSlug = z
   .string()
@@ -298,13 +298,6 @@ export type TPublicProviderProfile = z.infer<typeof ZPublicProviderProfile>;
 
 // ---- OpenAPI ----
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const ok = (description: string, schema: z.ZodType) => ({
-  description,
-  ...json(successEnvelope(schema)),
-});
-const error = (description: string) => ({ description, ...json(ZErrorEnvelope) });
-const bearer = [{ bearerAuth: [] }];
 const tags = ['Providers'];
 const idParam = { path: z.object({ id: z.uuid() }) };
 const asProvider = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { successEnvelope } from './envelope';
+import { bearer, error, json, ok } from './openapi-helpers';
 
 export const MAX_REVIEW_IMAGES = 5;
 export const MAX_REVIEW_COMMENT = 2000;
@@ -94,13 +95,6 @@ export type TReview = z.infer<typeof ZReview>;
 
 // ---- OpenAPI ----
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const ok = (description: string, schema: z.ZodType) => ({
-  description,
-  ...json(successEnvelope(schema)),
-});
-const error = (description: string) => ({ description, ...json(ZErrorEnvelope) });
-const bearer = [{ bearerAuth: [] }];
 const tags = ['Reviews'];
 const idParam = { path: z.object({ id: z.uuid() }) };
 

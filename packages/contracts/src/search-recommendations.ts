@@ -4,6 +4,7 @@ import { successEnvelope, ZErrorEnvelope } from './envelope';
 import { ZClockTime, ZIsoDate, ZServiceUnit } from './providers';
 import { ZProviderCard, ZSearchLocation } from './search';
 import { ZPincode } from './users';
+import { json } from './openapi-helpers';
 
 export const MAX_RECOMMENDATIONS = 20;
 export const DEFAULT_RECOMMENDATIONS = 5;
@@ -87,8 +88,6 @@ export const ZAiRecommendationsResult = z
 export type TAiRecommendationsResult = z.infer<typeof ZAiRecommendationsResult>;
 
 // ---- OpenAPI ----
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 export const searchRecommendationsPaths = {
   '/api/search/ai-recommendations': {

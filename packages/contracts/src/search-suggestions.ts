@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { json } from './openapi-helpers';
 
 export const MAX_SUGGESTIONS = 10;
 
@@ -62,8 +63,6 @@ export const ZSearchSuggestionsResult = z
 export type TSearchSuggestionsResult = z.infer<typeof ZSearchSuggestionsResult>;
 
 // ---- OpenAPI ----
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 export const searchSuggestionsPaths = {
   '/api/search/suggestions': {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { successEnvelope } from './envelope';
 import { ZClockTime, ZIsoDate, ZServiceUnit } from './providers';
 import { ZPincode } from './users';
+import { error, json } from './openapi-helpers';
 
 const ZSlug = z
   .string()
@@ -160,8 +161,6 @@ export type TSearchServicesResult = z.infer<typeof ZSearchServicesResult>;
 
 // ---- OpenAPI ----
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const error = (description: string) => ({ description, ...json(ZErrorEnvelope) });
 const tags = ['Search'];
 
 export const searchPaths = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { successEnvelope } from './envelope';
+import { json } from './openapi-helpers';
 
 /** How a service is priced: by the hour, per job, or by area. */
 export const ZServiceUnit = z
@@ -63,8 +64,6 @@ export type TServiceCategory = z.infer<typeof ZServiceCategory>;
 export const ZTaxonomy = z.array(ZServiceCategory).meta({ id: 'Taxonomy' });
 
 export type TTaxonomy = z.infer<typeof ZTaxonomy>;
-
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 
 export const taxonomyPaths = {
   '/api/taxonomy': {

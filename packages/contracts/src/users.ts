@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { bearer, json } from './openapi-helpers';
 
 /**
  * An Indian mobile number in any common spelling (`98765 43210`, `+91-98765-43210`,
@@ -105,9 +106,7 @@ export const ZAvatarUpload = z
   })
   .meta({ id: 'AvatarUpload' });
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const errorResponse = (description: string) => ({ description, ...json(ZErrorEnvelope) });
-const bearer = [{ bearerAuth: [] }];
 
 export const usersPaths = {
   '/api/users/profile': {
