@@ -12,11 +12,8 @@ import type { Logger } from '../../platform/logger';
 import type { PrivateStorage, Storage } from '../../platform/storage/storage';
 import type { AuthenticatedUser } from '../auth/auth.guard';
 import { assertCanAccess } from '../auth/ownership';
-import {
-  deleteStoredFiles,
-  insertStoredFiles,
-  storedBytesOf,
-} from '../../platform/storage/stored-files.repo';
+import { createQuotaStorage } from '../../platform/storage/quota-storage';
+import { deleteStoredFiles } from '../../platform/storage/stored-files.repo';
 import { IMAGE_TYPES, sniffContentType } from '../../platform/uploads/content-type';
 import { renderWebp } from '../../platform/uploads/image-processing';
 import {
@@ -47,8 +44,6 @@ const WEBP = 'image/webp';
 const PDF = 'application/pdf';
 const DOCUMENT_TYPES = [...IMAGE_TYPES, PDF] as const;
 
-type StoredObject = { key: string; body: Buffer; contentType: string };
-
 /** A document's bytes as the download route sends them. */
 export type DocumentFile = { body: Buffer; contentType: string; filename: string };
 
@@ -75,64 +70,7 @@ export const createProviderMediaService = ({
   config: Pick<Config, 'UPLOAD_QUOTA_MB'>;
   providers: Pick<ProvidersService, 'providerOf'>;
 }) => {
-  const quotaBytes = config.UPLOAD_QUOTA_MB * 1024 * 1024;
-
-  const deleteObjects = async (keys: string[], store: PrivateStorage = storage) => {
-    const results = await Promise.allSettled(keys.map((key) => store.delete(key)));
-    return keys.filter((key, index) => {
-      const result = results[index]!;
-      if (result.status === 'rejected')
-        logger.warn({ err: result.reason as unknown, key }, 'could not delete a stored file');
-      return result.status === 'fulfilled';
-    });
-  };
-
-  /** Stores the objects and runs `record` (in a transaction, with the quota re-checked). */
-  const storeObjects = async <T>(
-    userId: string,
-    purpose: string,
-    objects: StoredObject[],
-    record: (tx: Db) => Promise<T>,
-    store: PrivateStorage = storage,
-  ): Promise<T> => {
-    const bytes = objects.reduce((sum, { body }) => sum + body.length, 0);
-    const checkQuota = async (handle: Db) => {
-      if ((await storedBytesOf(handle, userId)) + bytes > quotaBytes) {
-        throw new AppError(
-          ErrorCode.PAYLOAD_TOO_LARGE,
-          `This upload would take you over your ${config.UPLOAD_QUOTA_MB} MB storage quota`,
-        );
-      }
-    };
-    await checkQuota(db);
-    try {
-      const results = await Promise.allSettled(
-        objects.map(({ key, body, contentType }) => store.put(key, body, contentType)),
-      );
-      const failed = results.find((result) => result.status === 'rejected');
-      if (failed) throw failed.reason;
-      return await db.transaction(async (tx) => {
-        await checkQuota(tx);
-        await insertStoredFiles(
-          tx,
-          objects.map(({ key, body, contentType }) => ({
-            ownerId: userId,
-            key,
-            purpose,
-            contentType,
-            bytes: body.length,
-          })),
-        );
-        return record(tx);
-      });
-    } catch (error) {
-      await deleteObjects(
-        objects.map(({ key }) => key),
-        store,
-      );
-      throw error;
-    }
-  };
+  const { storeObjects, deleteObjects } = createQuotaStorage({ db, logger, config });
 
   const addPortfolioItem = async (
     userId: string,
@@ -153,15 +91,16 @@ export const createProviderMediaService = ({
     });
     const imageKey = `portfolio/${provider.id}/${randomUUID()}`;
     const keys = portfolioObjectKeys(imageKey);
-    const row = await storeObjects(
+    const row = await storeObjects({
+      store: storage,
       userId,
-      'portfolio',
-      [
+      purpose: 'portfolio',
+      objects: [
         { key: keys.large, body: large!, contentType: WEBP },
         { key: keys.thumbnail, body: thumbnail!, contentType: WEBP },
       ],
-      (tx) => insertPortfolioItem(tx, { providerId: provider.id, imageKey, description }),
-    );
+      record: (tx) => insertPortfolioItem(tx, { providerId: provider.id, imageKey, description }),
+    });
     return toPortfolioItem(row, storage);
   };
 
@@ -169,7 +108,7 @@ export const createProviderMediaService = ({
     const provider = await providers.providerOf(userId);
     const row = await deletePortfolioItem(db, provider.id, itemId);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, 'Portfolio item not found');
-    const deleted = await deleteObjects(Object.values(portfolioObjectKeys(row.imageKey)));
+    const deleted = await deleteObjects(storage, Object.values(portfolioObjectKeys(row.imageKey)));
     await deleteStoredFiles(db, userId, deleted);
   };
 
@@ -192,11 +131,12 @@ export const createProviderMediaService = ({
           )[0]!;
     const storedType = contentType === PDF ? PDF : WEBP;
     const key = `documents/${provider.id}/${randomUUID()}.${contentType === PDF ? 'pdf' : 'webp'}`;
-    const row = await storeObjects(
+    const row = await storeObjects({
+      store: privateStorage,
       userId,
-      'provider_document',
-      [{ key, body, contentType: storedType }],
-      (tx) =>
+      purpose: 'provider_document',
+      objects: [{ key, body, contentType: storedType }],
+      record: (tx) =>
         insertDocument(tx, {
           providerId: provider.id,
           type,
@@ -204,8 +144,7 @@ export const createProviderMediaService = ({
           contentType: storedType,
           originalBytes: upload.length,
         }),
-      privateStorage,
-    );
+    });
     return toDocument(row);
   };
 
