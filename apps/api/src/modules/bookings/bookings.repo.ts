@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-
 import type { TBookingStatus } from '@localkart/contracts/bookings';
 import { queryRows, type Db } from '../../db/client';
 import { bookings, bookingStatusHistory } from '../../db/schema/bookings';
+import { providers } from '../../db/schema/providers';
 
 const bookingColumns = {
   id: bookings.id,
@@ -134,16 +135,21 @@ export const insertHistory = async (db: Db, entry: HistoryEntry) => {
   await db.insert(bookingStatusHistory).values(entry);
 };
 
-/** A booking's parties and status: what other modules (reviews) may know of it. */
+/**
+ * A booking's parties and status: what other modules (reviews, messaging) may know of it.
+ * `providerUserId` is the provider's user account, the one that signs in and gets notified.
+ */
 export const findBookingParties = async (db: Db, bookingId: string) => {
   const [row] = await db
     .select({
       id: bookings.id,
       customerId: bookings.customerId,
       providerId: bookings.providerId,
+      providerUserId: providers.userId,
       status: bookings.status,
     })
     .from(bookings)
+    .innerJoin(providers, eq(providers.id, bookings.providerId))
     .where(eq(bookings.id, bookingId));
   return row;
 };

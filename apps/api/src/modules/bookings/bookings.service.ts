@@ -31,6 +31,7 @@ import { startOf, toBooking, toQuote } from './booking-views';
 import {
   countBookings,
   findBooking,
+  findBookingParties,
   insertBooking,
   insertHistory,
   isSlotFree,
@@ -50,6 +51,8 @@ export type BookingStatusChanged = {
   bookingId: string;
   customerId: string;
   providerId: string;
+  /** The provider's user account: whom to notify. */
+  providerUserId: string;
   from: TBookingStatus | null;
   to: TBookingStatus;
   at: string;
@@ -172,10 +175,13 @@ export const createBookingsService = ({
   };
 
   const publish = async (row: BookingRow, from: TBookingStatus | null, slotChanged: boolean) => {
+    const parties = await findBookingParties(db, row.id);
+    if (!parties) return;
     const event: BookingStatusChanged = {
       bookingId: row.id,
       customerId: row.customerId,
       providerId: row.providerId,
+      providerUserId: parties.providerUserId,
       from,
       to: row.status,
       at: row.updatedAt.toISOString(),
