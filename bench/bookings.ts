@@ -295,9 +295,6 @@ const main = async () => {
       ...process.env,
       BENCH_DATABASE_URL: url,
       BENCH_SEARCH_CACHE: 'true',
-      ...(process.env.BENCH_PROFILE_DIR
-        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` }
-        : {}),
     },
   });
   const base = `http://${BENCH_HOST}:${server.port}`;

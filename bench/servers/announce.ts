@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, type ELDHistogram } from 'node:perf_hooks';
+import { startCpuProfile } from './cpu-profile';
 
 /** What a bench server tells the parent once it listens. */
 export type ListeningMessage = { type: 'listening'; port: number };
@@ -55,14 +56,17 @@ const takeLoopDelay = (): EventLoopMessage => {
  */
 export const listenAndAnnounce = (server: Server, onClose?: () => Promise<void>): void => {
   let stopping = false;
+  let stopProfile: (() => Promise<void>) | undefined;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     server.closeAllConnections();
     server.close(() => {
-      void (onClose ?? (() => Promise.resolve()))().finally(() => process.exit(0));
+      void (stopProfile ?? (() => Promise.resolve()))()
+        .then(onClose ?? (() => Promise.resolve()))
+        .finally(() => process.exit(0));
     });
-    setTimeout(() => process.exit(0), 2000).unref();
+    setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
@@ -79,7 +83,8 @@ export const listenAndAnnounce = (server: Server, onClose?: () => Promise<void>)
     process.send?.(answer);
   });
 
-  server.listen(0, BENCH_HOST, () => {
+  server.listen(0, BENCH_HOST, async () => {
+    stopProfile = await startCpuProfile();
     const { port } = server.address() as AddressInfo;
     const message: ListeningMessage = { type: 'listening', port };
     process.send?.(message);

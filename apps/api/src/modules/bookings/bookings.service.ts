@@ -174,14 +174,20 @@ export const createBookingsService = ({
     });
   };
 
-  const publish = async (row: BookingRow, from: TBookingStatus | null, slotChanged: boolean) => {
-    const parties = await findBookingParties(db, row.id);
-    if (!parties) return;
+  /** `providerUserId` when the caller knows it (creation); else it is looked up. */
+  const publish = async (
+    row: BookingRow,
+    from: TBookingStatus | null,
+    slotChanged: boolean,
+    providerUserId?: string,
+  ) => {
+    providerUserId ??= (await findBookingParties(db, row.id))?.providerUserId;
+    if (!providerUserId) return;
     const event: BookingStatusChanged = {
       bookingId: row.id,
       customerId: row.customerId,
       providerId: row.providerId,
-      providerUserId: parties.providerUserId,
+      providerUserId,
       from,
       to: row.status,
       at: row.updatedAt.toISOString(),
@@ -273,7 +279,7 @@ export const createBookingsService = ({
     }
     const order =
       request.paymentMethod === 'online' ? await startOnlinePayment(caller, row) : undefined;
-    await publish(row, null, false);
+    await publish(row, null, false, provider.userId);
     await providerChanged(provider.id, provider.categories);
     return toBooking(row, policy, { ...(order ? { order } : {}) });
   };
