@@ -3,7 +3,8 @@ import { Session } from 'node:inspector/promises';
 
 /**
  * With `BENCH_CPU_PROFILE=<file>`, a bench server records a V8 CPU profile from the moment it
- * listens until it stops, and writes it there (open it in Chrome DevTools or speedscope). The
+ * listens until it stops, and writes it to `<file>.<pid>.cpuprofile` (a bench may start several
+ * servers; open it in Chrome DevTools or speedscope). The
  * servers run under `tsx`, which leaves no way to pass `--cpu-prof`; without the variable
  * nothing is recorded.
  */
@@ -16,7 +17,7 @@ export const startCpuProfile = async (): Promise<(() => Promise<void>) | undefin
   await session.post('Profiler.start');
   return async () => {
     const { profile } = await session.post('Profiler.stop');
-    await writeFile(file, JSON.stringify(profile));
+    await writeFile(`${file}.${process.pid}.cpuprofile`, JSON.stringify(profile));
     session.disconnect();
   };
 };
