@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { TAccessTokenPayload } from '@localkart/contracts/auth';
 import type { Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
-import { findUserById } from '../users/users.repo';
+import { findUserAccess } from '../users/users.repo';
 import { InvalidAccessTokenError, type AccessTokens } from './access-tokens';
 
 export type AuthenticatedUser = Pick<TAccessTokenPayload, 'userId' | 'email' | 'role'>;
@@ -39,7 +39,7 @@ export const createAuthGuard = ({ tokens, db }: { tokens: AccessTokens; db: Db }
         expired ? 'Your session has expired' : 'Invalid access token',
       );
     }
-    const user = await findUserById(db, payload.userId);
+    const user = await findUserAccess(db, payload.userId);
     // Compared to the millisecond: a token from the same second as a session end may be older.
     const issuedAtMs = Math.round(payload.iat * 1000);
     if (!user || !user.isActive || issuedAtMs < user.tokensValidAfter.getTime()) {

@@ -43,6 +43,33 @@ export const findUserById = async (db: Db, id: string): Promise<UserRow | undefi
   return row;
 };
 
+const prepareAccessLookup = (db: Db) =>
+  db
+    .select({
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      isActive: users.isActive,
+      tokensValidAfter: users.tokensValidAfter,
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('user_access');
+
+// One named statement per database: every authenticated request runs it.
+const accessLookups = new WeakMap<Db, ReturnType<typeof prepareAccessLookup>>();
+
+/** What the auth guard checks on every request: who, which role, and whether still admitted. */
+export const findUserAccess = async (db: Db, id: string) => {
+  let statement = accessLookups.get(db);
+  if (!statement) {
+    statement = prepareAccessLookup(db);
+    accessLookups.set(db, statement);
+  }
+  const [row] = await statement.execute({ id });
+  return row;
+};
+
 export const findUserByEmail = async (db: Db, email: string): Promise<UserRow | undefined> => {
   const [row] = await db.select(userColumns).from(users).where(eq(users.email, email));
   return row;
