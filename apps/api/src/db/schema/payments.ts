@@ -71,6 +71,8 @@ export const ledgerTransactionKind = pgEnum('ledger_transaction_kind', [
   'cash_payment',
   'refund',
   'settlement',
+  /** The platform paid a provider what it was owed (earnings less cash it held). */
+  'payout',
 ]);
 
 /** One journal transaction: its entries sum to zero (deferred trigger); rows are never changed. */
