@@ -47,6 +47,24 @@ export const createSearchCache = ({ cache, enabled }: { cache: Cache; enabled: b
     return value;
   };
 
+  /**
+   * Like `through`, for a value kept as the JSON text `compute()` returns: a hit is sent on
+   * without being parsed and serialised again.
+   */
+  const throughJson = async (
+    scope: string,
+    { category, query }: { category: string; query: unknown },
+    compute: () => Promise<string>,
+  ): Promise<string> => {
+    if (!enabled) return compute();
+    const key = await resultKey(scope, category, query);
+    const cached = await cache.getJson(key);
+    if (cached !== undefined) return cached;
+    const json = await compute();
+    await cache.setJson(key, json, SEARCH_CACHE_TTL_SECONDS);
+    return json;
+  };
+
   const invalidate = async (categories: string[]) => {
     await Promise.all(
       [...new Set(['', ...categories])].map((category) =>
@@ -55,7 +73,7 @@ export const createSearchCache = ({ cache, enabled }: { cache: Cache; enabled: b
     );
   };
 
-  return { through, invalidate };
+  return { through, throughJson, invalidate };
 };
 
 export type SearchCache = ReturnType<typeof createSearchCache>;

@@ -9,6 +9,7 @@ import {
 } from '@localkart/contracts/search';
 import type { Db } from '../../db/client';
 import type { IndiaPostDirectory } from '../../platform/geo/india-post-directory';
+import { envelopeJson } from '../../platform/http/envelope';
 import type { Logger } from '../../platform/logger';
 import type { QueryInterpreter } from '../ai/interpret-query';
 import type { PublicProfileService } from '../providers/public-profile.service';
@@ -55,46 +56,57 @@ export const createSearchService = ({
     }));
   };
 
-  /** ERD §5.1 provider search; repeated queries come from the cache until a provider changes. */
-  const findProviders = async (
-    query: TSearchProvidersQuery,
-  ): Promise<Page<TSearchProvidersResult>> => {
+  /**
+   * ERD §5.1 provider search, as the response envelope's JSON text: repeated queries come from
+   * the cache until a provider changes, and a hit is sent without parsing it again.
+   */
+  const findProvidersJson = async (query: TSearchProvidersQuery): Promise<string> => {
     const location = resolveSearchLocation(directory, query);
     const category = query.category ?? '';
-    return cache.through('providers', { category, query }, async () => {
-      const intent = query.q ? interpret(query.q) : undefined;
-      const search: ProviderSearch = {
-        point: location,
-        radiusKm: query.radiusKm,
-        category,
-        subcategory: query.subcategory,
-        text: intent && { words: intent.words, categories: intent.categorySlugs },
-        minRating: query.minRating,
-        maxPricePaise: query.maxPrice,
-        verifiedOnly: query.verifiedOnly,
-        availableAt: query.availableOn ? { date: query.availableOn, time: query.time } : undefined,
-        sort: query.sort ?? (query.q ? 'relevance' : 'distance'),
-        limit: query.limit,
-        offset: (query.page - 1) * query.limit,
-      };
-      const cap = Math.max(SEARCH_TOTAL_CAP, search.offset + search.limit);
-      const { hits, counted } = await findProvidersPage(db, search, cap);
-      if (counted === 0 && query.q) await recordMiss(query.q, category, location);
-      const total = Math.min(counted, cap);
-      return {
-        data: {
-          location,
-          providers: await toCards(hits),
-          totalIsCapped: counted > cap,
-        },
-        meta: {
-          page: query.page,
-          limit: query.limit,
-          total,
-          hasNext: counted > search.offset + hits.length,
-        },
-      };
+    return cache.throughJson('providers', { category, query }, async () => {
+      const { data, meta } = await findProviders(query, location, category);
+      return envelopeJson(data, { meta });
     });
+  };
+
+  /** One page of results (uncached). */
+  const findProviders = async (
+    query: TSearchProvidersQuery,
+    location: ReturnType<typeof resolveSearchLocation>,
+    category: string,
+  ): Promise<Page<TSearchProvidersResult>> => {
+    const intent = query.q ? interpret(query.q) : undefined;
+    const search: ProviderSearch = {
+      point: location,
+      radiusKm: query.radiusKm,
+      category,
+      subcategory: query.subcategory,
+      text: intent && { words: intent.words, categories: intent.categorySlugs },
+      minRating: query.minRating,
+      maxPricePaise: query.maxPrice,
+      verifiedOnly: query.verifiedOnly,
+      availableAt: query.availableOn ? { date: query.availableOn, time: query.time } : undefined,
+      sort: query.sort ?? (query.q ? 'relevance' : 'distance'),
+      limit: query.limit,
+      offset: (query.page - 1) * query.limit,
+    };
+    const cap = Math.max(SEARCH_TOTAL_CAP, search.offset + search.limit);
+    const { hits, counted } = await findProvidersPage(db, search, cap);
+    if (counted === 0 && query.q) await recordMiss(query.q, category, location);
+    const total = Math.min(counted, cap);
+    return {
+      data: {
+        location,
+        providers: await toCards(hits),
+        totalIsCapped: counted > cap,
+      },
+      meta: {
+        page: query.page,
+        limit: query.limit,
+        total,
+        hasNext: counted > search.offset + hits.length,
+      },
+    };
   };
 
   /** A miss is worth knowing (unmet demand) but never worth failing the search for. */
@@ -135,7 +147,7 @@ export const createSearchService = ({
     });
   };
 
-  return { findProviders, countServices };
+  return { findProvidersJson, countServices };
 };
 
 export type SearchService = ReturnType<typeof createSearchService>;

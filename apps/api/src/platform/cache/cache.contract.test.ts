@@ -29,6 +29,17 @@ describe.each(implementations)('cache contract: %s', (_name, open) => {
     expect(read).not.toBe(value);
   });
 
+  it('when JSON text is stored, then getJson returns it verbatim and get parses it', async () => {
+    cache = await open();
+    const json = '{"success":true,"data":{"city":"पुणे"}}';
+    await cache.setJson('page', json, 60);
+    expect(await cache.getJson('page')).toBe(json);
+    expect(await cache.get('page')).toEqual({ success: true, data: { city: 'पुणे' } });
+    await cache.set('value', { a: [1] }, 60);
+    expect(await cache.getJson('value')).toBe('{"a":[1]}');
+    expect(await cache.getJson('missing')).toBeUndefined();
+  });
+
   it('when a key was never set, then get returns undefined', async () => {
     cache = await open();
     expect(await cache.get('missing')).toBeUndefined();

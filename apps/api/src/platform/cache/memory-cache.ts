@@ -32,6 +32,11 @@ export const createMemoryCache = ({ maxEntries = 10_000 }: { maxEntries?: number
       store(key, JSON.stringify(value), Date.now() + ttlSeconds * 1000);
       return Promise.resolve();
     },
+    getJson: (key) => Promise.resolve(live(key)?.json),
+    setJson: (key, json, ttlSeconds) => {
+      store(key, json, Date.now() + ttlSeconds * 1000);
+      return Promise.resolve();
+    },
     delete: (key) => {
       entries.delete(key);
       return Promise.resolve();

@@ -11,17 +11,23 @@ export const createRedisCache = (redis: Redis, logger: Logger, prefix = 'lk:'): 
       return fallback;
     };
 
+  const getJson = async (name: string) =>
+    (await redis.get(key(name)).catch(bypass('get', null))) ?? undefined;
+  const setJson = async (name: string, json: string, ttlSeconds: number) => {
+    await redis
+      .set(key(name), json, 'EX', Math.max(1, Math.round(ttlSeconds)))
+      .catch(bypass('set', null));
+  };
+
   return {
     kind: 'redis',
     get: async <T>(name: string) => {
-      const json = await redis.get(key(name)).catch(bypass('get', null));
-      return json === null ? undefined : (JSON.parse(json) as T);
+      const json = await getJson(name);
+      return json === undefined ? undefined : (JSON.parse(json) as T);
     },
-    set: async (name, value, ttlSeconds) => {
-      await redis
-        .set(key(name), JSON.stringify(value), 'EX', Math.max(1, Math.round(ttlSeconds)))
-        .catch(bypass('set', null));
-    },
+    set: (name, value, ttlSeconds) => setJson(name, JSON.stringify(value), ttlSeconds),
+    getJson,
+    setJson,
     delete: async (name) => {
       await redis.del(key(name)).catch(bypass('delete', 0));
     },
