@@ -26,6 +26,9 @@ import { createReviewsModule } from './modules/reviews/reviews.module';
 import { createSearchModule } from './modules/search/search.module';
 import { createPaymentsModule } from './modules/payments/payments.module';
 import { createBookingsModule } from './modules/bookings/bookings.module';
+import { createMessagesModule } from './modules/messages/messages.module';
+import { createPresence } from './modules/realtime/presence';
+import type { RealtimeModules } from './modules/realtime/realtime.gateway';
 import { RAZORPAY_WEBHOOK_PATH } from './modules/payments/payments.routes';
 import { docsRoutes } from './modules/system/docs.routes';
 import { createHealthService } from './modules/system/health.service';
@@ -48,10 +51,14 @@ export type AppDeps = {
 };
 
 /**
- * Builds the Express app without listening. `routers` are the domain modules' routes, mounted
- * after the platform middleware and before the 404 and error handlers.
+ * Builds the Express app without listening, and what the realtime gateway (`attachRealtime`)
+ * needs from the modules. `routers` are the domain modules' routes, mounted after the platform
+ * middleware and before the 404 and error handlers.
  */
-export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] } = {}) => {
+export const buildApp = (
+  deps: AppDeps,
+  { routers = [] }: { routers?: Router[] } = {},
+): { app: express.Express; realtime: RealtimeModules } => {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -88,6 +95,8 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
     providers: providers.providers,
     changes: providers.changes,
   });
+  const presence = createPresence(deps);
+  const messages = createMessagesModule(deps, { guard, presence });
   const modules = [
     accounts,
     taxonomy,
@@ -101,6 +110,7 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
     createReviewsModule(deps, { guard, providers: providers.providers }),
     createSearchModule(deps, { ...providers, taxonomy: taxonomy.taxonomy }),
     payments,
+    messages,
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
     app.use(router);
@@ -113,5 +123,9 @@ export const createApp = (deps: AppDeps, { routers = [] }: { routers?: Router[] 
 
   app.use(notFoundHandler);
   app.use(errorHandler);
-  return app;
+  return { app, realtime: { messages: messages.messages, feed: messages.feed, guard, presence } };
 };
+
+/** The Express app alone, for servers without sockets (some benches and tests). */
+export const createApp = (deps: AppDeps, options: { routers?: Router[] } = {}) =>
+  buildApp(deps, options).app;

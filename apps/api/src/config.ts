@@ -49,6 +49,8 @@ const ZEnvironment = z.object({
   RATE_LIMIT_WINDOW_MS: positiveInt.default(15 * 60 * 1000),
   RATE_LIMIT_MAX: positiveInt.default(600),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10000),
+  /** How often open sockets are checked against their user's account (deactivated, signed out). */
+  REALTIME_ACCESS_RECHECK_MS: positiveInt.default(60_000),
   SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
   SEED_DEMO_USERS: positiveInt.default(300),
   AI_PROVIDER: z.enum(['local', 'openai']).default('local'),

@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
-import { createApp } from './app';
+import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { isEmptyDatabase } from './db/client';
 import { seedDemoData } from './db/seed/seed';
 import { ensureBootstrapAdmin } from './modules/auth/bootstrap-admin';
+import { attachRealtime } from './modules/realtime/realtime.gateway';
 import { createLogger } from './platform/logger';
 import { shutdownGracefully } from './platform/shutdown';
 import { openRuntime, type Runtime } from './runtime';
@@ -41,7 +42,10 @@ process.on('uncaughtException', (error) => {
 const runtime = await openRuntime(config, logger);
 await ensureBootstrapAdmin({ db: runtime.database.db, config, logger });
 await seedIfWanted(runtime);
-const server = createServer(createApp(runtime));
+const { app, realtime: realtimeModules } = buildApp(runtime);
+const server = createServer(app);
+// Socket.io on the same server and port as the API.
+const realtime = await attachRealtime(server, runtime, realtimeModules);
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -56,12 +60,17 @@ const stop = (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  shutdownGracefully({
-    server,
-    closers: runtime.closers,
-    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    logger,
-  })
+  // Sockets first: open WebSockets would hold the HTTP server's close until the timeout.
+  realtime
+    .close()
+    .then(() =>
+      shutdownGracefully({
+        server,
+        closers: runtime.closers,
+        timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+        logger,
+      }),
+    )
     .then(() => {
       logger.info('shutdown complete');
       logger.flush();

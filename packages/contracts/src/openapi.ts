@@ -3,6 +3,7 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { aiPaths } from './ai';
 import { authPaths } from './auth';
 import { bookingsPaths } from './bookings';
+import { messagesPaths } from './messages';
 import { oidcPaths } from './oidc';
 import { paymentsPaths } from './payments';
 import { providerAnalyticsPaths } from './provider-analytics';
@@ -31,6 +32,7 @@ const paths: ZodOpenApiPathsObject = {
   ...searchRecommendationsPaths,
   ...paymentsPaths,
   ...bookingsPaths,
+  ...messagesPaths,
 };
 
 export const buildOpenApiDocument = ({

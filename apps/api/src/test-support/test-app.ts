@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Router } from 'express';
-import { createApp } from '../app';
+import { buildApp } from '../app';
+import { attachRealtime, type Realtime } from '../modules/realtime/realtime.gateway';
 import { createLogger } from '../platform/logger';
 import { openRuntime, type Runtime } from '../runtime';
 import { createTestDatabaseUrl, serverRedisUrl, testConfig } from './test-env';
@@ -9,6 +10,8 @@ import { createTestDatabaseUrl, serverRedisUrl, testConfig } from './test-env';
 export type TestApp = {
   runtime: Runtime;
   server: Server;
+  /** Socket.io on the same server, as server.ts attaches it. */
+  realtime: Realtime;
   url: string;
   close: () => Promise<void>;
 };
@@ -30,8 +33,11 @@ export const startTestApp = async ({
   const database = await createTestDatabaseUrl();
   const config = testConfig({ DATABASE_URL: database.url, REDIS_URL: serverRedisUrl, ...env });
   const runtime = await openRuntime(config, createLogger(config));
-  const app = createApp(runtime, { routers: routers.map((build) => build(runtime)) });
+  const { app, realtime: realtimeModules } = buildApp(runtime, {
+    routers: routers.map((build) => build(runtime)),
+  });
   const server = createServer(app);
+  const realtime = await attachRealtime(server, runtime, realtimeModules);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
@@ -40,8 +46,10 @@ export const startTestApp = async ({
   return {
     runtime,
     server,
+    realtime,
     url: `http://127.0.0.1:${address.port}`,
     close: async () => {
+      await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (const { close } of runtime.closers) await close();

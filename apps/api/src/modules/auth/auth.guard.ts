@@ -15,7 +15,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const bearerTokenOf = (header: string | undefined): string | undefined => {
+export const bearerTokenOf = (header: string | undefined): string | undefined => {
   const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(header ?? '');
   return match?.[1];
 };
@@ -26,9 +26,19 @@ const bearerTokenOf = (header: string | undefined): string | undefined => {
  * `requireRole` then refuses other roles with 403.
  */
 export const createAuthGuard = ({ tokens, db }: { tokens: AccessTokens; db: Db }) => {
-  const requireAuth: RequestHandler = async (req, _res, next) => {
-    const token = bearerTokenOf(req.headers.authorization);
-    if (!token) throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'Sign in to continue');
+  /** Whether the user is still active and their sessions were not ended after `issuedAtMs`. */
+  const stillValid = async (userId: string, issuedAtMs: number) => {
+    const user = await findUserAccess(db, userId);
+    // Compared to the millisecond: a token from the same second as a session end may be older.
+    if (!user || !user.isActive || issuedAtMs < user.tokensValidAfter.getTime()) return undefined;
+    return user;
+  };
+
+  /**
+   * The checks of `requireAuth`, for any transport (Socket.io handshakes use them too): the
+   * caller as of now, and when the token was issued and expires, for later re-checks.
+   */
+  const authenticate = async (token: string) => {
     let payload: TAccessTokenPayload;
     try {
       payload = await tokens.verify(token);
@@ -39,13 +49,19 @@ export const createAuthGuard = ({ tokens, db }: { tokens: AccessTokens; db: Db }
         expired ? 'Your session has expired' : 'Invalid access token',
       );
     }
-    const user = await findUserAccess(db, payload.userId);
-    // Compared to the millisecond: a token from the same second as a session end may be older.
     const issuedAtMs = Math.round(payload.iat * 1000);
-    if (!user || !user.isActive || issuedAtMs < user.tokensValidAfter.getTime()) {
+    const user = await stillValid(payload.userId, issuedAtMs);
+    if (!user) {
       throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'Your session has ended; sign in again');
     }
-    req.auth = { userId: user.id, email: user.email, role: user.role };
+    const caller: AuthenticatedUser = { userId: user.id, email: user.email, role: user.role };
+    return { caller, issuedAtMs, expiresAtMs: payload.exp * 1000 };
+  };
+
+  const requireAuth: RequestHandler = async (req, _res, next) => {
+    const token = bearerTokenOf(req.headers.authorization);
+    if (!token) throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'Sign in to continue');
+    req.auth = (await authenticate(token)).caller;
     next();
   };
 
@@ -59,7 +75,7 @@ export const createAuthGuard = ({ tokens, db }: { tokens: AccessTokens; db: Db }
       next();
     };
 
-  return { requireAuth, requireRole };
+  return { requireAuth, requireRole, authenticate, stillValid };
 };
 
 export type AuthGuard = ReturnType<typeof createAuthGuard>;

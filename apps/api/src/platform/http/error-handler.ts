@@ -38,7 +38,7 @@ const bodyParserErrors: Record<string, { code: TErrorCode; message: string }> = 
   'request.aborted': { code: ErrorCode.VALIDATION_ERROR, message: 'Request body was aborted' },
 };
 
-const toAppError = (error: unknown): AppError | undefined => {
+export const toAppError = (error: unknown): AppError | undefined => {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
     return new AppError(ErrorCode.VALIDATION_ERROR, 'Invalid request', fieldErrorsOf(error));

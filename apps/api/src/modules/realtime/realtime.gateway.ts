@@ -1,0 +1,128 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server } from 'socket.io';
+import type { AppDeps } from '../../app';
+import { memoryCounter } from '../../platform/http/rate-limit-counters';
+import { createRedisConnection } from '../../platform/redis-connection';
+import type { AuthGuard } from '../auth/auth.guard';
+import type { MessageFeed } from '../messages/message-feed';
+import type { MessagesService } from '../messages/messages.service';
+import { PRESENCE_TTL_MS, type Presence } from './presence';
+import { relayToSockets } from './realtime-bus';
+import { authenticateSocket, originAllowed } from './socket-auth';
+import { handleSocket, SOCKET_MESSAGE_WINDOW_MS } from './socket-handlers';
+import type { RealtimeServer } from './socket-types';
+
+/** A message is at most 2,000 characters (≤ 8 KB of UTF-8) plus its JSON; nothing needs more. */
+export const SOCKET_MAX_PAYLOAD_BYTES = 16 * 1024;
+
+export type RealtimeModules = {
+  messages: MessagesService;
+  feed: MessageFeed;
+  guard: AuthGuard;
+  presence: Presence;
+};
+
+/**
+ * Socket.io on the API's own HTTP server (ERD §8): JWT handshake, per-user and per-booking
+ * rooms, chat events through the messages service, booking and notification events from the
+ * bus. With REDIS_URL the Redis adapter links the processes, so a message sent to one reaches
+ * sockets on all. `close` disconnects this process's sockets and stops its timers; call it
+ * before closing the HTTP server, whose `close` would otherwise wait for the open sockets.
+ */
+export const attachRealtime = async (
+  server: HttpServer,
+  deps: Pick<AppDeps, 'config' | 'logger' | 'pubsub'>,
+  { messages, feed, guard, presence }: RealtimeModules,
+) => {
+  const { config, logger, pubsub } = deps;
+  const log = logger.child({ module: 'realtime' });
+  let closing = false;
+  const allowOrigin = originAllowed(config);
+  const io: RealtimeServer = new Server(server, {
+    maxHttpBufferSize: SOCKET_MAX_PAYLOAD_BYTES,
+    serveClient: false,
+    cors: { origin: [...config.CORS_ORIGINS], credentials: true },
+    allowRequest: (req, callback) => {
+      if (closing) callback('Shutting down', false);
+      else allowOrigin(req, callback);
+    },
+  });
+
+  const adapterConnections = config.REDIS_URL
+    ? [
+        createRedisConnection(config.REDIS_URL, log, { name: 'socket.io-pub' }),
+        createRedisConnection(config.REDIS_URL, log, {
+          name: 'socket.io-sub',
+          queueWhileOffline: true,
+        }),
+      ]
+    : [];
+  if (adapterConnections.length === 2) {
+    const [pub, sub] = adapterConnections as [
+      (typeof adapterConnections)[0],
+      (typeof adapterConnections)[0],
+    ];
+    io.adapter(createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}socket.io` }));
+  }
+
+  io.use(authenticateSocket(guard));
+  const messageCounter = memoryCounter(SOCKET_MESSAGE_WINDOW_MS);
+  io.on('connection', (socket) =>
+    handleSocket({ io, socket, messages, presence, messageCounter, logger: log }),
+  );
+  const stopRelay = await relayToSockets({ io, pubsub, feed, logger: log });
+
+  const localSockets = () => [...io.of('/').sockets.values()];
+
+  // Presence entries of a live process never run out; a dead process's do.
+  const presenceTimer = setInterval(() => {
+    void presence.refresh(
+      localSockets().map((socket) => ({ userId: socket.data.user.userId, socketId: socket.id })),
+    );
+  }, PRESENCE_TTL_MS / 3);
+  presenceTimer.unref();
+
+  /**
+   * A socket outlives its token and any later change to the account; drop those whose token
+   * has expired (the client reconnects with a fresh one) or whose user was deactivated or
+   * signed out everywhere since.
+   */
+  const recheckAccess = async () => {
+    const now = Date.now();
+    const byUser = new Map<string, ReturnType<typeof localSockets>>();
+    for (const socket of localSockets()) {
+      const userId = socket.data.user.userId;
+      byUser.set(userId, [...(byUser.get(userId) ?? []), socket]);
+    }
+    for (const [userId, sockets] of byUser) {
+      // Any issue time passes here; each socket's own is compared below.
+      const user = await guard.stillValid(userId, Number.POSITIVE_INFINITY);
+      for (const socket of sockets) {
+        const revoked = !user || socket.data.issuedAtMs < user.tokensValidAfter.getTime();
+        if (revoked || socket.data.expiresAtMs <= now) socket.disconnect(true);
+      }
+    }
+  };
+  const recheckTimer = setInterval(() => {
+    recheckAccess().catch((error: unknown) => log.warn({ err: error }, 'access re-check failed'));
+  }, config.REALTIME_ACCESS_RECHECK_MS);
+  recheckTimer.unref();
+
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    clearInterval(presenceTimer);
+    clearInterval(recheckTimer);
+    await stopRelay();
+    io.local.disconnectSockets(true);
+    io.engine.close();
+    await Promise.all(
+      adapterConnections.map((redis) => redis.quit().catch(() => redis.disconnect())),
+    );
+  };
+
+  return { io, close };
+};
+
+export type Realtime = Awaited<ReturnType<typeof attachRealtime>>;
