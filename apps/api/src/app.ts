@@ -11,6 +11,7 @@ import { requestLogging } from './platform/http/request-logging';
 import { corsPolicy, securityHeaders } from './platform/http/security-headers';
 import type { Logger } from './platform/logger';
 import type { PubSub } from './platform/pubsub/pubsub';
+import type { JobQueue } from './platform/queue/job-queue';
 import type { Redis } from 'ioredis';
 import type { PhoneProtection } from './modules/users/phone-protection';
 import type { Mailer } from './platform/mail/mailer';
@@ -26,6 +27,7 @@ import { createReviewsModule } from './modules/reviews/reviews.module';
 import { createSearchModule } from './modules/search/search.module';
 import { createPaymentsModule } from './modules/payments/payments.module';
 import { createBookingsModule } from './modules/bookings/bookings.module';
+import { createNotificationsModule } from './modules/notifications/notifications.module';
 import { createMessagesModule } from './modules/messages/messages.module';
 import { createPresence } from './modules/realtime/presence';
 import type { RealtimeModules } from './modules/realtime/realtime.gateway';
@@ -41,6 +43,8 @@ export type AppDeps = {
   database: Database;
   cache: Cache;
   pubsub: PubSub;
+  /** Background jobs (e-mail sending): BullMQ on Redis, else in-process. */
+  jobs: JobQueue;
   /** Present when REDIS_URL is set; shared rate-limit counters live there. */
   redis?: Redis;
   phones: PhoneProtection;
@@ -111,6 +115,7 @@ export const buildApp = (
     createSearchModule(deps, { ...providers, taxonomy: taxonomy.taxonomy }),
     payments,
     messages,
+    createNotificationsModule(deps, { guard }),
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
     app.use(router);

@@ -73,6 +73,9 @@ const ZEnvironment = z.object({
   BLIND_INDEX_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: urlWithProtocols(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('LocalKart <no-reply@localkart.in>'),
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  JOB_BACKOFF_MS: positiveInt.default(30_000),
+  WORKER_ENABLED: booleanFlag.default(true),
   OIDC_ISSUER: urlWithProtocols(['https', 'http']).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -124,6 +127,10 @@ const crossFieldProblems = (values: z.infer<typeof ZEnvironment>): string[] => [
     : []),
   ...allOrNone(values, ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']),
   ...allOrNone(values, ['ADMIN_EMAIL', 'ADMIN_PASSWORD']),
+  // Without Redis, jobs and events stay in this process: nobody else could do its background work.
+  ...(!values.WORKER_ENABLED && !values.REDIS_URL
+    ? ['WORKER_ENABLED: may be false only when REDIS_URL is set']
+    : []),
   ...allOrNone(values, ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']),
   ...allOrNone(values, ['RAZORPAY_KEY_ID', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET']),
   ...(values.NODE_ENV === 'production'

@@ -23,6 +23,7 @@ import type { Logger } from './platform/logger';
 import { createMemoryPubSub } from './platform/pubsub/memory-pubsub';
 import type { PubSub } from './platform/pubsub/pubsub';
 import { createRedisPubSub } from './platform/pubsub/redis-pubsub';
+import { openJobQueue } from './platform/queue/open-job-queue';
 import { createRedisConnection, waitForRedis } from './platform/redis-connection';
 
 /** An S3-compatible bucket when S3_BUCKET and its keys are set, else `$DATA_DIR/uploads`. */
@@ -54,7 +55,7 @@ export const openSharedServices = (config: Config, logger: Logger) => ({
 });
 
 export type Runtime = AppDeps & {
-  /** Closes pub/sub, cache and database, in that order. */
+  /** Closes background jobs, pub/sub, cache and database, in that order. */
   closers: { name: string; close: () => Promise<void> }[];
 };
 
@@ -102,6 +103,7 @@ export const openRuntime = async (config: Config, logger: Logger): Promise<Runti
   let redis: Redis | undefined;
   if (config.REDIS_URL)
     ({ redis, cache, pubsub } = await openRedis(config.REDIS_URL, config.REDIS_PREFIX, logger));
+  const jobs = openJobQueue(config, logger);
   return {
     config,
     logger,
@@ -109,8 +111,11 @@ export const openRuntime = async (config: Config, logger: Logger): Promise<Runti
     database,
     cache,
     pubsub,
+    jobs,
     ...(redis ? { redis } : {}),
     closers: [
+      // First: running jobs finish while the database and bus are still open.
+      { name: 'jobs', close: () => jobs.close() },
       { name: 'pubsub', close: () => pubsub.close() },
       { name: 'cache', close: () => cache.close() },
       { name: 'database', close: () => database.close() },

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { isEmptyDatabase } from './db/client';
 import { seedDemoData } from './db/seed/seed';
 import { ensureBootstrapAdmin } from './modules/auth/bootstrap-admin';
+import { startNotificationWorkers } from './modules/notifications/notifications.worker';
 import { attachRealtime } from './modules/realtime/realtime.gateway';
 import { createLogger } from './platform/logger';
 import { shutdownGracefully } from './platform/shutdown';
@@ -42,6 +43,8 @@ process.on('uncaughtException', (error) => {
 const runtime = await openRuntime(config, logger);
 await ensureBootstrapAdmin({ db: runtime.database.db, config, logger });
 await seedIfWanted(runtime);
+// Closed first at shutdown: stops turning events into notifications before the jobs and bus close.
+runtime.closers.unshift(await startNotificationWorkers(runtime));
 const { app, realtime: realtimeModules } = buildApp(runtime);
 const server = createServer(app);
 // Socket.io on the same server and port as the API.

@@ -4,6 +4,7 @@ import { aiPaths } from './ai';
 import { authPaths } from './auth';
 import { bookingsPaths } from './bookings';
 import { messagesPaths } from './messages';
+import { notificationsPaths } from './notifications';
 import { oidcPaths } from './oidc';
 import { paymentsPaths } from './payments';
 import { providerAnalyticsPaths } from './provider-analytics';
@@ -33,6 +34,7 @@ const paths: ZodOpenApiPathsObject = {
   ...paymentsPaths,
   ...bookingsPaths,
   ...messagesPaths,
+  ...notificationsPaths,
 };
 
 export const buildOpenApiDocument = ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { successEnvelope, ZErrorEnvelope } from './envelope';
+import { ZNotificationSettings, ZNotificationSettingsChange } from './notifications';
 import { bearer, json } from './openapi-helpers';
 
 /**
@@ -82,6 +83,13 @@ export const ZUserProfile = z
 
 export type TUserProfile = z.infer<typeof ZUserProfile>;
 
+/** `GET`/`PUT /api/users/profile`: the profile with what only its owner reads and changes there. */
+export const ZOwnProfile = ZUserProfile.extend({
+  notificationSettings: ZNotificationSettings,
+}).meta({ id: 'OwnProfile' });
+
+export type TOwnProfile = z.infer<typeof ZOwnProfile>;
+
 /**
  * What a user may change about themselves. Strict: `role`, `isVerified`, `isActive`, `email` or
  * any other field is a 400, never silently ignored.
@@ -94,6 +102,7 @@ export const ZUpdateProfileRequest = z
     language: ZLanguage.optional(),
     timeZone: ZTimeZone.optional(),
     location: ZLocation.nullable().optional(),
+    notificationSettings: ZNotificationSettingsChange.optional(),
   })
   .meta({ id: 'UpdateProfileRequest' });
 
@@ -115,7 +124,7 @@ export const usersPaths = {
       tags: ['Users'],
       security: bearer,
       responses: {
-        '200': { description: 'Profile', ...json(successEnvelope(ZUserProfile)) },
+        '200': { description: 'Profile', ...json(successEnvelope(ZOwnProfile)) },
         '401': { description: 'Not signed in', ...json(ZErrorEnvelope) },
       },
     },
@@ -125,7 +134,7 @@ export const usersPaths = {
       security: bearer,
       requestBody: json(ZUpdateProfileRequest),
       responses: {
-        '200': { description: 'Updated profile', ...json(successEnvelope(ZUserProfile)) },
+        '200': { description: 'Updated profile', ...json(successEnvelope(ZOwnProfile)) },
         '400': { description: 'Invalid or forbidden field', ...json(ZErrorEnvelope) },
         '401': { description: 'Not signed in', ...json(ZErrorEnvelope) },
       },

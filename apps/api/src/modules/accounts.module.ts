@@ -8,6 +8,7 @@ import { createOidcModule } from './auth/oidc/oidc.module';
 import { createSessions } from './auth/sessions.service';
 import { createAvatarUrls } from './users/avatar-urls';
 import { createAvatarService } from './users/avatar.service';
+import { createNotificationSettings } from './notifications/notification-settings';
 import { toUserProfile } from './users/user-profile';
 import type { UserRow } from './users/users.repo';
 import { usersRoutes } from './users/users.routes';
@@ -23,7 +24,12 @@ export const createAccountsModule = (deps: AppDeps) => {
   const guard = createAuthGuard({ tokens, db });
   const sessions = createSessions({ db, tokens, config, toProfile });
   const auth = createAuthService({ ...deps, db, sessions, toProfile });
-  const users = createUsersService({ db, phones, toProfile });
+  const users = createUsersService({
+    db,
+    phones,
+    toProfile,
+    notificationSettings: createNotificationSettings({ db }),
+  });
   const avatars = createAvatarService({ db, storage, logger, config, toProfile });
   const routers: Router[] = [
     authRoutes({ deps, auth, sessions, guard }),

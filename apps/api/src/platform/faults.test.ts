@@ -10,6 +10,7 @@ import { sendData } from './http/envelope';
 import { createMemoryCache } from './cache/memory-cache';
 import { createLogger } from './logger';
 import { createMemoryPubSub } from './pubsub/memory-pubsub';
+import { createMemoryJobQueue } from './queue/memory-job-queue';
 import { eventually, findFreePort, getJson, type JsonResponse } from '../test-support/http';
 import { startTcpProxy, type TcpProxy } from '../test-support/tcp-proxy';
 import { startTestApp, type TestApp } from '../test-support/test-app';
@@ -104,6 +105,7 @@ describe('when the database is unreachable from the start', () => {
       database,
       cache: createMemoryCache(),
       pubsub: createMemoryPubSub(),
+      jobs: createMemoryJobQueue({ retry: { attempts: 1, backoffMs: 1 }, logger }),
       ...openSharedServices(config, logger),
     };
     server = createServer(createApp(deps, { routers: [usersCountRouter(deps)] }));

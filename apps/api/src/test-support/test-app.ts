@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Router } from 'express';
 import { buildApp } from '../app';
+import { startNotificationWorkers } from '../modules/notifications/notifications.worker';
+import type { Mailer } from '../platform/mail/mailer';
 import { attachRealtime, type Realtime } from '../modules/realtime/realtime.gateway';
 import { createLogger } from '../platform/logger';
 import { openRuntime, type Runtime } from '../runtime';
@@ -24,15 +26,21 @@ export const startTestApp = async ({
   env = {},
   routers = [],
   port = 0,
+  mailer,
 }: {
   env?: Record<string, string | undefined>;
   routers?: ((runtime: Runtime) => Router)[];
   /** A fixed port, for a test that must name the app's URL in its config (APP_URL); else free. */
   port?: number;
+  /** Instead of the outbox: a recording, failing or slow mailer for e-mail tests. */
+  mailer?: Mailer;
 } = {}): Promise<TestApp> => {
   const database = await createTestDatabaseUrl();
   const config = testConfig({ DATABASE_URL: database.url, REDIS_URL: serverRedisUrl, ...env });
   const runtime = await openRuntime(config, createLogger(config));
+  if (mailer) runtime.mailer = mailer;
+  // As server.ts does: events become notifications, queued e-mails are sent.
+  runtime.closers.unshift(await startNotificationWorkers(runtime));
   const { app, realtime: realtimeModules } = buildApp(runtime, {
     routers: routers.map((build) => build(runtime)),
   });

@@ -124,6 +124,35 @@ export const listBookingPaymentEntries = (db: Db, bookingId: string) =>
     )
     .orderBy(ledgerEntries.createdAt);
 
+/**
+ * The booking's payments and refund, one row per ledger transaction, oldest first: what moved
+ * (the sum of its positive legs) and how. For notifications, keyed by the transaction id.
+ */
+export const listBookingMoneyMovements = async (db: Db, bookingId: string) => {
+  const rows = await db
+    .select({
+      transactionId: ledgerTransactions.id,
+      kind: ledgerTransactions.kind,
+      amountPaise: sql<string>`SUM(GREATEST(${ledgerEntries.amountPaise}, 0))`,
+    })
+    .from(ledgerTransactions)
+    .innerJoin(ledgerEntries, eq(ledgerEntries.transactionId, ledgerTransactions.id))
+    .where(
+      and(
+        eq(ledgerTransactions.bookingId, bookingId),
+        inArray(ledgerTransactions.kind, [
+          'wallet_payment',
+          'online_payment',
+          'cash_payment',
+          'refund',
+        ]),
+      ),
+    )
+    .groupBy(ledgerTransactions.id, ledgerTransactions.kind, ledgerTransactions.createdAt)
+    .orderBy(ledgerTransactions.createdAt);
+  return rows.map((row) => ({ ...row, amountPaise: Number(row.amountPaise) }));
+};
+
 /** One page of an account's entries, newest first, with its transaction. */
 export const listAccountEntries = (
   db: Db,

@@ -17,7 +17,7 @@ import { createWalletService } from './wallet.service';
  * webhooks, and the `Idempotency-Key` middleware other modules apply to their own calls.
  */
 export const createPaymentsModule = (deps: AppDeps, { guard }: { guard: AuthGuard }) => {
-  const { config, database, logger } = deps;
+  const { config, database, logger, pubsub } = deps;
   const db = database.db;
   const razorpay =
     config.RAZORPAY_KEY_ID && config.RAZORPAY_KEY_SECRET && config.RAZORPAY_WEBHOOK_SECRET
@@ -30,7 +30,7 @@ export const createPaymentsModule = (deps: AppDeps, { guard }: { guard: AuthGuar
       : undefined;
   const gateway: PaymentGateway = razorpay ? createRazorpayGateway(razorpay) : createTestGateway();
   const ledger = createLedger({ db, commissionBps: config.PLATFORM_COMMISSION_BPS });
-  const payments = createPaymentsService({ db, gateway, ledger, logger });
+  const payments = createPaymentsService({ db, gateway, ledger, logger, pubsub });
   const wallet = createWalletService({ ledger });
   const idempotent = createIdempotency({ db, logger });
   const routers: Router[] = [

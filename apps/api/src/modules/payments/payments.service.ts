@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
+import type { PubSub } from '../../platform/pubsub/pubsub';
 import { CURRENCY, type Ledger } from './ledger.service';
 import type { GatewayEvent, PaymentGateway } from './payment-gateway';
 import {
@@ -22,6 +23,13 @@ export type BookingPaidListener = (
   paid: { bookingId: string; orderId: string; amountPaise: number; transactionId: string },
 ) => Promise<void>;
 
+/**
+ * Published after an online payment for a booking commits. Wallet, cash and refund postings run
+ * inside the bookings module's transactions and are announced by its status events.
+ */
+export const PAYMENT_SETTLED_CHANNEL = 'payments.settled';
+export type PaymentSettled = { orderId: string; bookingId: string; amountPaise: number };
+
 const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'Payment order not found');
 
 /**
@@ -34,11 +42,13 @@ export const createPaymentsService = ({
   gateway,
   ledger,
   logger,
+  pubsub,
 }: {
   db: Db;
   gateway: PaymentGateway;
   ledger: Ledger;
   logger: Logger;
+  pubsub: PubSub;
 }) => {
   const bookingPaidListeners: BookingPaidListener[] = [];
 
@@ -133,8 +143,26 @@ export const createPaymentsService = ({
   const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
     db.transaction((t) => work(t as unknown as Db));
 
-  const confirm = (gatewayOrderId: string, gatewayPaymentId: string) =>
-    inTransaction((tx) => confirmIn(tx, gatewayOrderId, gatewayPaymentId));
+  /** After the commit; a repeated confirmation announces again, which listeners ignore. */
+  const announceSettled = async (order: PaymentOrderRow | undefined) => {
+    if (order?.status !== 'paid' || order.purpose !== 'booking' || !order.bookingId) return;
+    const settled: PaymentSettled = {
+      orderId: order.id,
+      bookingId: order.bookingId,
+      amountPaise: order.amountPaise,
+    };
+    await pubsub
+      .publish(PAYMENT_SETTLED_CHANNEL, settled)
+      .catch((error: unknown) =>
+        logger.warn({ err: error, orderId: order.id }, 'payment not published'),
+      );
+  };
+
+  const confirm = async (gatewayOrderId: string, gatewayPaymentId: string) => {
+    const order = await inTransaction((tx) => confirmIn(tx, gatewayOrderId, gatewayPaymentId));
+    await announceSettled(order);
+    return order;
+  };
 
   const ownOrder = async (userId: string, orderId: string) =>
     (await findUserOrder(db, userId, orderId)) ?? Promise.reject(notFound());
@@ -190,9 +218,10 @@ export const createPaymentsService = ({
     },
 
     /** A verified webhook event; a redelivered event id changes nothing. */
-    handleWebhookEvent: (event: GatewayEvent): Promise<{ duplicate: boolean }> =>
+    handleWebhookEvent: async (event: GatewayEvent): Promise<{ duplicate: boolean }> => {
+      let paid: PaymentOrderRow | undefined;
       // One transaction: an event is recorded as handled only if handling it committed.
-      inTransaction(async (tx) => {
+      const handled = await inTransaction(async (tx) => {
         const fresh = await recordWebhookEvent(tx, {
           gateway: gateway.name,
           eventId: event.eventId,
@@ -202,13 +231,16 @@ export const createPaymentsService = ({
         const gatewayOrderId = event.gatewayOrderId;
         if (gatewayOrderId && event.outcome === 'paid') {
           const paymentId = event.gatewayPaymentId ?? gatewayOrderId;
-          await confirmIn(tx, gatewayOrderId, paymentId, event.amountPaise);
+          paid = await confirmIn(tx, gatewayOrderId, paymentId, event.amountPaise);
         } else if (gatewayOrderId && event.outcome === 'failed') {
           const order = await lockOrderByGatewayId(tx, gateway.name, gatewayOrderId);
           if (order) await markOrderFailed(tx, order.id);
         }
         return { duplicate: false };
-      }),
+      });
+      await announceSettled(paid);
+      return handled;
+    },
 
     /**
      * Refunds a booking to the methods it was paid with (see `ledger.refund`); online money goes

@@ -199,6 +199,7 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
       gateway,
       ledger,
       logger: createLogger(app.runtime.config),
+      pubsub: app.runtime.pubsub,
     });
     const paidBookings: string[] = [];
     payments.onBookingPaid((_tx, paid) => {
@@ -253,6 +254,7 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
       gateway,
       ledger,
       logger: createLogger(app.runtime.config),
+      pubsub: app.runtime.pubsub,
     });
     const user = await signedInCustomer(app);
     const bookingId = randomUUID();

@@ -11,10 +11,10 @@ export const createReviewsModule = (
   deps: AppDeps,
   { guard, providers }: { guard: AuthGuard; providers: ProvidersService },
 ) => {
-  const { database, storage, logger, config } = deps;
+  const { database, storage, logger, config, pubsub } = deps;
   const db = database.db;
   const images = createReviewImages({ db, storage, logger, config });
-  const reviews = createReviewsService({ db, storage, images, providers });
+  const reviews = createReviewsService({ db, storage, images, providers, pubsub, logger });
   const routers: Router[] = [reviewsRoutes({ reviews, guard })];
   return { reviews, routers };
 };

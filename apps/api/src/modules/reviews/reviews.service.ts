@@ -8,6 +8,8 @@ import type {
 import type { Db } from '../../db/client';
 import { isUniqueViolation } from '../../db/constraint-errors';
 import { AppError, ErrorCode } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
+import type { PubSub } from '../../platform/pubsub/pubsub';
 import type { Storage } from '../../platform/storage/storage';
 import type { ProvidersService } from '../providers/providers.service';
 import type { ReviewImages } from './review-images';
@@ -24,6 +26,18 @@ import {
 } from './reviews.repo';
 import { findBookingParties } from '../bookings/bookings.repo';
 
+/** Published after a review commits; the notifications module tells the provider. */
+export const REVIEW_CREATED_CHANNEL = 'reviews.created';
+export type ReviewCreated = {
+  reviewId: string;
+  bookingId: string;
+  providerId: string;
+  /** The provider's user account: whom to notify. */
+  providerUserId: string;
+  rating: number;
+  at: string;
+};
+
 const alreadyReviewed = () =>
   new AppError(ErrorCode.CONFLICT, 'This booking has already been reviewed');
 
@@ -32,10 +46,14 @@ export const createReviewsService = ({
   storage,
   images,
   providers,
+  pubsub,
+  logger,
 }: {
   db: Db;
   storage: Storage;
   images: ReviewImages;
+  pubsub: PubSub;
+  logger: Logger;
   providers: Pick<
     ProvidersService,
     'providerOf' | 'publicProviderOf' | 'recomputeRating' | 'announce'
@@ -85,6 +103,17 @@ export const createReviewsService = ({
       throw error;
     }
     await providers.announce(booking.providerId);
+    const event: ReviewCreated = {
+      reviewId,
+      bookingId,
+      providerId: booking.providerId,
+      providerUserId: booking.providerUserId,
+      rating: fields.rating,
+      at: new Date().toISOString(),
+    };
+    await pubsub
+      .publish(REVIEW_CREATED_CHANNEL, event)
+      .catch((error: unknown) => logger.warn({ err: error, reviewId }, 'review not published'));
     return reviewView(reviewId);
   };
 

@@ -40,7 +40,10 @@ describe('GET /api/users/profile', () => {
   it('when the signed-in user asks, then they get their own profile, built from explicit fields only', async () => {
     const res = await getProfile();
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.data).sort()).toEqual(PROFILE_KEYS);
+    // The owner's own view adds their e-mail settings to the profile others get at sign-in.
+    expect(Object.keys(res.body.data).sort()).toEqual(
+      [...PROFILE_KEYS, 'notificationSettings'].sort(),
+    );
     expect(res.body.data).toMatchObject({
       id: userId,
       email,

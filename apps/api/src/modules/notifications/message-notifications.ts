@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { findUserById } from '../users/users.repo';
+import type { Delivery } from './notifications.service';
+
+/**
+ * Published by the messages module after a message is stored. Declared here until that module
+ * exports it; the shape is the one agreed with it, and is checked on arrival.
+ */
+export const MESSAGE_CREATED_CHANNEL = 'messages.created';
+
+export const ZMessageCreated = z.object({
+  messageId: z.uuid(),
+  bookingId: z.uuid(),
+  senderId: z.uuid(),
+  receiverId: z.uuid(),
+  type: z.enum(['text', 'image', 'file', 'location']),
+  preview: z.string().max(4000),
+  createdAt: z.string().min(1),
+  /** Whether the receiver had a live socket; a user who is online sees the message itself. */
+  receiverOnline: z.boolean(),
+});
+export type MessageCreated = z.infer<typeof ZMessageCreated>;
+
+/** A message to a receiver who is offline becomes a notification with the sender's first name. */
+export const messageDeliveries = async (db: Db, event: MessageCreated): Promise<Delivery[]> => {
+  if (event.receiverOnline) return [];
+  const sender = await findUserById(db, event.senderId);
+  if (!sender) return [];
+  return [
+    {
+      userId: event.receiverId,
+      facts: {
+        type: 'message_received',
+        senderName: sender.firstName,
+        kind: event.type,
+        preview: event.preview,
+      },
+      data: { bookingId: event.bookingId, messageId: event.messageId },
+      eventKey: `message:${event.messageId}`,
+    },
+  ];
+};

@@ -1,0 +1,71 @@
+import request from 'supertest';
+import type { TNotification } from '@localkart/contracts/notifications';
+import type { MailMessage, Mailer } from '../../platform/mail/mailer';
+import { eventually } from '../../test-support/http';
+import type { TestApp } from '../../test-support/test-app';
+import { auth } from '../providers/provider-test-support';
+
+/** A Mailer that keeps what it is asked to send; `failures` first sends reject, `delayMs` each. */
+export const recordingMailer = ({ failures = 0, delayMs = 0 } = {}) => {
+  const sent: MailMessage[] = [];
+  const attempts: { at: number; to: string }[] = [];
+  let failuresLeft = failures;
+  const mailer: Mailer & { sent: MailMessage[]; attempts: typeof attempts } = {
+    kind: 'outbox',
+    sent,
+    attempts,
+    send: async (message) => {
+      attempts.push({ at: Date.now(), to: message.to });
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        throw new Error('SMTP 451: try again later');
+      }
+      sent.push(message);
+    },
+  };
+  return mailer;
+};
+
+export type RecordingMailer = ReturnType<typeof recordingMailer>;
+
+export const notificationsOf = async (
+  app: TestApp,
+  user: { token: string },
+  query = '',
+): Promise<{ data: TNotification[]; meta: Record<string, number | boolean> }> => {
+  const res = await request(app.url).get(`/api/notifications${query}`).set(auth(user));
+  if (res.status !== 200) throw new Error(`list failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { data: TNotification[]; meta: Record<string, number | boolean> };
+};
+
+/** Waits until the user has a notification of `type` (created after an event) and returns it. */
+export const waitForNotification = (
+  app: TestApp,
+  user: { token: string },
+  type: TNotification['type'],
+): Promise<TNotification> =>
+  eventually(
+    async () => {
+      const found = (await notificationsOf(app, user, '?limit=50')).data.find(
+        (n) => n.type === type,
+      );
+      if (!found) throw new Error(`no ${type} notification yet`);
+      return found;
+    },
+    { timeoutMs: 10_000, intervalMs: 50 },
+  );
+
+/** Waits until `mailer` has sent `count` e-mails to `to`. */
+export const waitForMails = (mailer: RecordingMailer, to: string, count = 1) =>
+  eventually(
+    () => {
+      const mails = mailer.sent.filter((mail) => mail.to === to);
+      if (mails.length < count) throw new Error(`${mails.length} of ${count} e-mails to ${to}`);
+      return Promise.resolve(mails);
+    },
+    { timeoutMs: 10_000, intervalMs: 50 },
+  );
+
+/** Lets in-flight events and jobs run, for checks that something did NOT happen. */
+export const settle = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
