@@ -119,7 +119,7 @@ export const ZMessageAttachment = z
     contentType: z.string(),
     size: z.number().int().min(1),
   })
-  .meta({ id: 'MessageAttachment' });
+  .meta({ id: 'ChatMessageAttachment' });
 
 export const ZMessage = z
   .object({
@@ -136,7 +136,7 @@ export const ZMessage = z
     readAt: z.iso.datetime({ offset: true }).nullable(),
     createdAt: z.iso.datetime({ offset: true }),
   })
-  .meta({ id: 'Message' });
+  .meta({ id: 'ChatMessage' });
 export type TMessage = z.infer<typeof ZMessage>;
 
 export const ZMessagePage = z
@@ -147,7 +147,7 @@ export const ZMessagePage = z
       .nullable()
       .meta({ description: 'Pass as `before` for older messages; null on the last page' }),
   })
-  .meta({ id: 'MessagePage' });
+  .meta({ id: 'ChatMessagePage' });
 export type TMessagePage = z.infer<typeof ZMessagePage>;
 
 export const ZReadReceipt = z
