@@ -1,8 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AppDeps } from '../../app';
 import { memoryCounter } from '../../platform/http/rate-limit-counters';
+import type { Logger } from '../../platform/logger';
 import { createRedisConnection } from '../../platform/redis-connection';
 import type { AuthGuard } from '../auth/auth.guard';
 import type { MessageFeed } from '../messages/message-feed';
@@ -15,6 +17,22 @@ import type { RealtimeServer } from './socket-types';
 
 /** A message is at most 2,000 characters (≤ 8 KB of UTF-8) plus its JSON; nothing needs more. */
 export const SOCKET_MAX_PAYLOAD_BYTES = 16 * 1024;
+
+/**
+ * The adapter publishes fire-and-forget: with Redis down (or a broadcast racing shutdown) each
+ * publish would be an unhandled rejection. The message is lost either way; say so in the log.
+ */
+const withSafePublish = (redis: Redis, logger: Logger): Redis =>
+  new Proxy(redis, {
+    get(target, property, receiver) {
+      if (property !== 'publish') return Reflect.get(target, property, receiver) as unknown;
+      return (...args: Parameters<Redis['publish']>) =>
+        target.publish(...args).catch((error: unknown) => {
+          logger.warn({ err: error }, 'socket broadcast not published to other processes');
+          return 0;
+        });
+    },
+  });
 
 export type RealtimeModules = {
   messages: MessagesService;
@@ -58,12 +76,11 @@ export const attachRealtime = async (
         }),
       ]
     : [];
-  if (adapterConnections.length === 2) {
-    const [pub, sub] = adapterConnections as [
-      (typeof adapterConnections)[0],
-      (typeof adapterConnections)[0],
-    ];
-    io.adapter(createAdapter(pub, sub, { key: `${config.REDIS_PREFIX}socket.io` }));
+  const [pub, sub] = adapterConnections;
+  if (pub && sub) {
+    io.adapter(
+      createAdapter(withSafePublish(pub, log), sub, { key: `${config.REDIS_PREFIX}socket.io` }),
+    );
   }
 
   io.use(authenticateSocket(guard));
