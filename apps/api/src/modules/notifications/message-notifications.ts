@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import type { MessageCreated } from '../messages/messages.service';
 import { findUserById } from '../users/users.repo';
 import type { Delivery } from './notifications.service';
 
-/**
- * Published by the messages module after a message is stored. Declared here until that module
- * exports it; the shape is the one agreed with it, and is checked on arrival.
- */
-export const MESSAGE_CREATED_CHANNEL = 'messages.created';
-
+/** The messages module's event, checked: it crosses processes as JSON. */
 export const ZMessageCreated = z.object({
   messageId: z.uuid(),
   bookingId: z.uuid(),
@@ -19,8 +15,7 @@ export const ZMessageCreated = z.object({
   createdAt: z.string().min(1),
   /** Whether the receiver had a live socket; a user who is online sees the message itself. */
   receiverOnline: z.boolean(),
-});
-export type MessageCreated = z.infer<typeof ZMessageCreated>;
+}) satisfies z.ZodType<MessageCreated>;
 
 /** A message to a receiver who is offline becomes a notification with the sender's first name. */
 export const messageDeliveries = async (db: Db, event: MessageCreated): Promise<Delivery[]> => {

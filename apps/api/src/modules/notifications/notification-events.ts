@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app';
 import { BOOKING_STATUS_CHANNEL } from '../bookings/bookings.service';
+import { MESSAGE_CREATED_CHANNEL } from '../messages/messages.service';
 import { PAYMENT_SETTLED_CHANNEL } from '../payments/payments.service';
 import { REVIEW_CREATED_CHANNEL } from '../reviews/reviews.service';
 import { bookingDeliveries, ZBookingStatusChanged } from './booking-notifications';
-import {
-  MESSAGE_CREATED_CHANNEL,
-  messageDeliveries,
-  ZMessageCreated,
-} from './message-notifications';
+import { messageDeliveries, ZMessageCreated } from './message-notifications';
 import { paymentDeliveries } from './payment-notifications';
 import { reviewDeliveries, ZReviewCreated } from './review-notifications';
 import type { Delivery, NotificationsService } from './notifications.service';
