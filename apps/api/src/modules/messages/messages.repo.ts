@@ -34,13 +34,16 @@ export type AttachmentRow = {
 };
 
 /** Inserts the message; undefined when the sender already stored one under this client id. */
-export const insertMessage = async (db: Db, row: NewMessageRow): Promise<string | undefined> => {
+export const insertMessage = async (
+  db: Db,
+  row: NewMessageRow,
+): Promise<MessageRow | undefined> => {
   const [inserted] = await db
     .insert(messages)
     .values(row)
     .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
-    .returning({ id: messages.id });
-  return inserted?.id;
+    .returning(messageColumns);
+  return inserted;
 };
 
 export const insertAttachment = async (

@@ -137,7 +137,7 @@ export const createMessagesService = ({
   const store = async (
     row: Parameters<typeof insertMessage>[1],
     attachment: PreparedAttachment | undefined,
-  ): Promise<string | undefined> => {
+  ): Promise<MessageRow | undefined> => {
     if (!attachment) return insertMessage(db, row);
     return quota.storeObjects({
       store: privateStorage,
@@ -147,17 +147,17 @@ export const createMessagesService = ({
         { key: attachment.key, body: attachment.body, contentType: attachment.contentType },
       ],
       record: async (tx) => {
-        const id = await insertMessage(tx, row);
+        const stored = await insertMessage(tx, row);
         // Rolling back makes quota storage delete this copy's file.
-        if (!id) throw new ClientIdTaken();
+        if (!stored) throw new ClientIdTaken();
         await insertAttachment(tx, {
-          messageId: id,
+          messageId: stored.id,
           key: attachment.key,
           filename: attachment.filename,
           contentType: attachment.contentType,
           bytes: attachment.body.length,
         });
-        return id;
+        return stored;
       },
     });
   };
@@ -175,13 +175,6 @@ export const createMessagesService = ({
     const booking = await bookingFor(caller, request.bookingId);
     if (!booking.isParty)
       throw new AppError(ErrorCode.AUTHORIZATION_ERROR, 'Admins can read chats, not write in them');
-    const earlier = await replayed(caller.userId, request);
-    if (earlier) return { message: earlier, created: false };
-    if (booking.status === 'cancelled') {
-      throw new AppError(ErrorCode.CONFLICT, 'This booking is cancelled; its chat is closed', {
-        status: booking.status,
-      });
-    }
     const wantsFile = request.type === 'image' || request.type === 'file';
     if (wantsFile !== (upload !== undefined)) {
       throw new AppError(ErrorCode.VALIDATION_ERROR, 'Invalid request', [
@@ -194,15 +187,27 @@ export const createMessagesService = ({
             },
       ]);
     }
+    // A retry gets its stored copy even if the booking was cancelled since. Checked up front only
+    // when the send is costly (a file to re-encode) or refused anyway; a text retry is found by
+    // the insert's conflict instead, which saves a round trip on every message.
+    if (wantsFile || booking.status === 'cancelled') {
+      const earlier = await replayed(caller.userId, request);
+      if (earlier) return { message: earlier, created: false };
+    }
+    if (booking.status === 'cancelled') {
+      throw new AppError(ErrorCode.CONFLICT, 'This booking is cancelled; its chat is closed', {
+        status: booking.status,
+      });
+    }
     const attachment =
       wantsFile && upload
         ? await prepareAttachment(booking.id, request.type as 'image' | 'file', upload)
         : undefined;
     const receiverId =
       caller.userId === booking.customerId ? booking.providerUserId : booking.customerId;
-    let id: string | undefined;
+    let row: MessageRow | undefined;
     try {
-      id = await store(
+      row = await store(
         {
           bookingId: booking.id,
           senderId: caller.userId,
@@ -218,13 +223,13 @@ export const createMessagesService = ({
     } catch (error) {
       if (!(error instanceof ClientIdTaken)) throw error;
     }
-    if (!id) {
+    if (!row) {
       // Another send with the same clientId committed first.
       const winner = await replayed(caller.userId, request);
       if (!winner) throw new AppError(ErrorCode.CONFLICT, 'The message could not be stored');
       return { message: winner, created: false };
     }
-    const message = await view((await findMessage(db, id))!);
+    const message = attachment ? await view(row) : toMessage(row, []);
     await announce(message);
     return { message, created: true };
   };
