@@ -47,6 +47,16 @@ describe('config', () => {
     ]);
   });
 
+  it('when the background worker is turned off without Redis, then start-up stops (nobody else could do its work)', () => {
+    expect(problemsOf({ WORKER_ENABLED: 'false' })).toEqual([
+      'WORKER_ENABLED: may be false only when REDIS_URL is set',
+    ]);
+    const split = parseConfig({ WORKER_ENABLED: 'false', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(split.WORKER_ENABLED).toBe(false);
+    expect(parseConfig({}).JOB_ATTEMPTS).toBe(5);
+    expect(problemsOf({ JOB_ATTEMPTS: '0' })[0]).toMatch(/^JOB_ATTEMPTS: /);
+  });
+
   it('when CORS origins include a wildcard, then they are refused (credentials are allowed)', () => {
     expect(problemsOf({ CORS_ORIGINS: '*' })[0]).toMatch(/^CORS_ORIGINS/);
   });
