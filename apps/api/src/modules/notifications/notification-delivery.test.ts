@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../db/schema/notifications';
-import { insertTestUser, signIn } from '../../test-support/accounts';
+import { insertTestUser, mailsTo, signIn } from '../../test-support/accounts';
+import { eventually } from '../../test-support/http';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import {
   bookableProvider,
@@ -110,6 +111,32 @@ describe('document verification notifications', () => {
     await waitForNotification(app, provider, 'document_verified');
     await settle();
     expect(mailer.sent.filter((m) => m.to === provider.email)).toEqual([]);
+  });
+});
+
+describe('e-mail through the configured Mailer (the outbox without SMTP_URL)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('when a Hindi-speaking provider’s document is verified, then an .eml in Hindi is written', async () => {
+    const provider = await providerAccount(app, 'hi');
+    await notifierOf(app)({
+      providerUserId: provider.userId,
+      documentId: randomUUID(),
+      documentType: 'license',
+      status: 'verified',
+      reviewedAt: new Date(),
+    });
+    const [mail] = await eventually(async () => {
+      const mails = await mailsTo(app, provider.email);
+      if (mails.length === 0) throw new Error('no e-mail yet');
+      return mails;
+    });
+    expect(mail!.subject).toBe('LocalKart: दस्तावेज़ सत्यापित हो गया');
+    expect(mail!.text).toContain('आपका लाइसेंस सत्यापित हो गया है।');
   });
 });
 
