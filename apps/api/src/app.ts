@@ -28,6 +28,8 @@ import { createSearchModule } from './modules/search/search.module';
 import { createPaymentsModule } from './modules/payments/payments.module';
 import { createBookingsModule } from './modules/bookings/bookings.module';
 import { createNotificationsModule } from './modules/notifications/notifications.module';
+import { createAdminModule } from './modules/admin/admin.module';
+import { disconnectUser } from './modules/realtime/disconnect-user';
 import { createMessagesModule } from './modules/messages/messages.module';
 import { createPresence } from './modules/realtime/presence';
 import type { RealtimeModules } from './modules/realtime/realtime.gateway';
@@ -101,6 +103,7 @@ export const buildApp = (
   });
   const presence = createPresence(deps);
   const messages = createMessagesModule(deps, { guard, presence });
+  const notifications = createNotificationsModule(deps, { guard });
   const modules = [
     accounts,
     taxonomy,
@@ -115,7 +118,16 @@ export const buildApp = (
     createSearchModule(deps, { ...providers, taxonomy: taxonomy.taxonomy }),
     payments,
     messages,
-    createNotificationsModule(deps, { guard }),
+    notifications,
+    createAdminModule(deps, {
+      guard,
+      sessions: accounts.sessions,
+      providers: providers.providers,
+      bookings: bookings.bookings,
+      ledger: payments.ledger,
+      notifyDocumentReviewed: notifications.notifyDocumentReviewed,
+      disconnectUser: (userId) => disconnectUser(deps.pubsub, userId),
+    }),
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
     app.use(router);

@@ -1,5 +1,6 @@
 import { createDocument } from 'zod-openapi';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { adminPaths } from './admin';
 import { aiPaths } from './ai';
 import { authPaths } from './auth';
 import { bookingsPaths } from './bookings';
@@ -34,6 +35,7 @@ const paths: ZodOpenApiPathsObject = {
   ...paymentsPaths,
   ...bookingsPaths,
   ...messagesPaths,
+  ...adminPaths,
   ...notificationsPaths,
 };
 

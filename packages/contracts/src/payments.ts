@@ -29,6 +29,7 @@ export const ZLedgerTransactionKind = z.enum([
   'cash_payment',
   'refund',
   'settlement',
+  'payout',
 ]);
 
 export const ZWalletTransaction = z

@@ -4,7 +4,8 @@ import { queryRows, type Db } from '../../db/client';
 import { bookings, bookingStatusHistory } from '../../db/schema/bookings';
 import { providers } from '../../db/schema/providers';
 
-const bookingColumns = {
+/** Every column of a booking row the module reads; exported for its other repositories. */
+export const bookingColumns = {
   id: bookings.id,
   customerId: bookings.customerId,
   providerId: bookings.providerId,

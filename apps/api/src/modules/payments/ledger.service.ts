@@ -334,6 +334,54 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
       },
     );
 
+  /**
+   * Pays a provider what the platform owes it: its earnings less the cash it collected for
+   * bookings (which it keeps). One posting clears both accounts; the money leaves through the
+   * gateway account (the platform's money at hand). `expectedPaise` must be what is owed at the
+   * moment of posting (409 with `owedPaise` otherwise), so a stale screen never pays the wrong
+   * sum; the same bank reference for the same provider posts once.
+   */
+  const payOut = (
+    {
+      providerId,
+      expectedPaise,
+      bankReference,
+    }: { providerId: string; expectedPaise: number; bankReference: string },
+    tx?: Db,
+  ) =>
+    inTransaction(tx, async (t): Promise<Posting & { amountPaise: number }> => {
+      assertAmount(expectedPaise);
+      const reference = `payout:${providerId}:${bankReference}`;
+      const ids = [
+        await ensureAccount(t, accounts.providerEarnings(providerId)),
+        await ensureAccount(t, accounts.providerCash(providerId)),
+      ];
+      // Both rows locked, in id order as `post` does, so concurrent postings wait in line.
+      const balances = new Map<string, number>();
+      for (const id of [...ids].sort()) balances.set(id, await lockAccount(t, id));
+      const existing = await findTransactionIdByReference(t, reference);
+      if (existing) return { transactionId: existing, duplicate: true, amountPaise: expectedPaise };
+      const earningsPaise = balances.get(ids[0]!)!;
+      const cashPaise = balances.get(ids[1]!)!;
+      const owedPaise = earningsPaise + cashPaise;
+      if (owedPaise <= 0 || owedPaise !== expectedPaise) {
+        throw new AppError(ErrorCode.CONFLICT, 'The amount is not what the provider is owed now', {
+          owedPaise: Math.max(owedPaise, 0),
+        });
+      }
+      const posting = await post(t, {
+        kind: 'payout',
+        reference,
+        description: `Payout, bank reference ${bankReference}`,
+        legs: [
+          { account: accounts.providerEarnings(providerId), amountPaise: -earningsPaise },
+          { account: accounts.providerCash(providerId), amountPaise: -cashPaise },
+          { account: accounts.gatewayClearing(), amountPaise: owedPaise },
+        ],
+      });
+      return { ...posting, amountPaise: owedPaise };
+    });
+
   const balanceOf = async (account: Account) => (await findAccount(db, account))?.balancePaise ?? 0;
 
   const historyOf = async (account: Account, { page, limit }: { page: number; limit: number }) => {
@@ -353,6 +401,7 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
     recordCashPayment,
     refund,
     settleCompletedBooking,
+    payOut,
     walletBalance: (userId: string) => balanceOf(accounts.wallet(userId)),
     walletHistory: (userId: string, page: { page: number; limit: number }) =>
       historyOf(accounts.wallet(userId), page),

@@ -1,0 +1,47 @@
+import type { TAdminBookingsQuery, TForceCancelResult } from '@localkart/contracts/admin';
+import type { BookingAdministration } from '../bookings/booking-administration.service';
+import { metaOf, pageOf } from './admin-page';
+import type { Actor, AuditLog } from './audit-log.service';
+
+/** The booking fields an audit entry keeps: status and money, not addresses. */
+const auditState = (booking: TForceCancelResult['booking']) => ({
+  status: booking.status,
+  payment: booking.payment,
+  pricing: booking.pricing,
+});
+
+export const createAdminBookings = ({
+  bookings,
+  audit,
+}: {
+  bookings: BookingAdministration;
+  audit: AuditLog;
+}) => {
+  const search = async (query: TAdminBookingsQuery) => {
+    const { sort, order, page, limit, ...filter } = query;
+    const found = await bookings.search(filter, { sort, order }, pageOf({ page, limit }));
+    return { bookings: found.bookings, meta: metaOf(query, found.total) };
+  };
+
+  /** Cancels with a full refund (admins pay no fee) and logs what moved. */
+  const forceCancel = async (
+    actor: Actor,
+    bookingId: string,
+    reason: string,
+  ): Promise<TForceCancelResult> => {
+    const { before, after, refundedPaise } = await bookings.forceCancel(actor, bookingId, reason);
+    await audit.record(actor, {
+      action: 'booking.force_cancel',
+      targetType: 'booking',
+      targetId: bookingId,
+      before: auditState(before),
+      after: { ...auditState(after), refundedPaise },
+      reason,
+    });
+    return { booking: after, refundedPaise };
+  };
+
+  return { search, detail: bookings.detail, forceCancel };
+};
+
+export type AdminBookings = ReturnType<typeof createAdminBookings>;

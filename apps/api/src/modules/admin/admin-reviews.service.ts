@@ -1,0 +1,41 @@
+import type { TAdminReviewsQuery, TModeratedReview } from '@localkart/contracts/admin';
+import type { ReviewModeration } from '../reviews/review-moderation.service';
+import { metaOf, pageOf } from './admin-page';
+import type { Actor, AuditLog } from './audit-log.service';
+
+export const createAdminReviews = ({
+  moderation,
+  audit,
+}: {
+  moderation: ReviewModeration;
+  audit: AuditLog;
+}) => {
+  const list = async (query: TAdminReviewsQuery) => {
+    const { page, limit, order, ...filter } = query;
+    const { reviews, total } = await moderation.list(filter, { order, ...pageOf({ page, limit }) });
+    return { reviews, meta: metaOf(query, total) };
+  };
+
+  /** Hides or shows the review (its provider's rating recomputed in the same transaction). */
+  const setHidden = async (
+    actor: Actor,
+    reviewId: string,
+    hidden: boolean,
+    reason: string,
+  ): Promise<TModeratedReview> => {
+    const { before, after, providerRating } = await moderation.setHidden(reviewId, hidden, reason);
+    await audit.record(actor, {
+      action: hidden ? 'review.hide' : 'review.unhide',
+      targetType: 'review',
+      targetId: reviewId,
+      before: { isHidden: before.isHidden, hiddenReason: before.hiddenReason },
+      after: { isHidden: after.isHidden, hiddenReason: after.hiddenReason, providerRating },
+      reason,
+    });
+    return { review: after, providerRating };
+  };
+
+  return { list, setHidden };
+};
+
+export type AdminReviews = ReturnType<typeof createAdminReviews>;

@@ -1,0 +1,133 @@
+import type { TAdminProviderDocument } from '@localkart/contracts/admin';
+import type { Db } from '../../db/client';
+import { AppError, ErrorCode } from '../../platform/errors';
+import { documentFileUrl } from './provider-views';
+import {
+  countVerificationQueue,
+  countVerifiedDocuments,
+  findProviderDocument,
+  findProviderWithOwner,
+  listProviderDocuments,
+  listProviderSummaries,
+  listVerificationQueue,
+  reviewDocumentIfStatus,
+  setProviderVerifiedIfNot,
+  type AdminDocumentRow,
+} from './provider-verification.repo';
+import { findProviderByUserId } from './providers.repo';
+import type { ProvidersService } from './providers.service';
+
+const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
+
+export const toAdminDocument = (row: AdminDocumentRow): TAdminProviderDocument => ({
+  id: row.id,
+  type: row.type,
+  contentType: row.contentType,
+  originalBytes: row.originalBytes,
+  status: row.status,
+  rejectionReason: row.rejectionReason,
+  reviewedBy: row.reviewedBy,
+  reviewedAt: row.reviewedAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+  fileUrl: documentFileUrl(row.id),
+});
+
+/**
+ * Verification by admins: the queue of providers with documents to review, each document
+ * approved or rejected (compare-and-set, so two admins never both decide one document), and the
+ * provider's verified badge, which needs an approved document. Every change that search shows
+ * is announced after commit, so cached results drop the old badge.
+ */
+export const createProviderVerification = ({
+  db,
+  providers,
+}: {
+  db: Db;
+  providers: Pick<ProvidersService, 'announce'>;
+}) => {
+  const queue = async (query: { order: 'asc' | 'desc'; limit: number; offset: number }) => {
+    const [rows, total] = await Promise.all([
+      listVerificationQueue(db, query),
+      countVerificationQueue(db),
+    ]);
+    return { rows, total };
+  };
+
+  const provider = async (providerId: string) => {
+    const row = await findProviderWithOwner(db, providerId);
+    if (!row) throw notFound('Provider');
+    return {
+      ...row,
+      documents: (await listProviderDocuments(db, providerId)).map(toAdminDocument),
+    };
+  };
+
+  /** The provider profile of a user, if it has one: admins see it beside the account. */
+  const providerOfUser = async (userId: string) => {
+    const row = await findProviderByUserId(db, userId);
+    return row
+      ? {
+          id: row.id,
+          businessName: row.businessName,
+          isVerified: row.isVerified,
+          isActive: row.isActive,
+        }
+      : null;
+  };
+
+  const document = async (documentId: string) => {
+    const row = await findProviderDocument(db, documentId);
+    if (!row) throw notFound('Document');
+    return row;
+  };
+
+  /** Approves or rejects a document that is not already so; returns it before and after. */
+  const reviewDocument = async (
+    reviewerId: string,
+    documentId: string,
+    decision: { status: 'verified' | 'rejected'; reason: string | null },
+  ) => {
+    const before = await document(documentId);
+    if (before.status === decision.status)
+      throw new AppError(ErrorCode.CONFLICT, `The document is already ${decision.status}`, {
+        currentStatus: before.status,
+      });
+    const after = await reviewDocumentIfStatus(db, documentId, before.status, {
+      ...decision,
+      reviewerId,
+    });
+    if (!after)
+      throw new AppError(ErrorCode.CONFLICT, 'Another admin reviewed the document just now');
+    return { before: toAdminDocument(before), after: toAdminDocument(after) };
+  };
+
+  /** Sets the verified badge; verifying needs at least one approved document. */
+  const setVerified = async (providerId: string, verified: boolean) => {
+    const before = await findProviderWithOwner(db, providerId);
+    if (!before) throw notFound('Provider');
+    if (before.isVerified === verified)
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        verified ? 'The provider is already verified' : 'The provider is not verified',
+      );
+    if (verified && (await countVerifiedDocuments(db, providerId)) === 0)
+      throw new AppError(ErrorCode.CONFLICT, 'Approve at least one of its documents first', {
+        reason: 'no_approved_document',
+      });
+    const after = await setProviderVerifiedIfNot(db, providerId, verified);
+    if (!after) throw new AppError(ErrorCode.CONFLICT, 'Another admin changed it just now');
+    await providers.announce(providerId);
+    return {
+      before: { id: before.id, isVerified: before.isVerified, isActive: before.isActive },
+      after,
+    };
+  };
+
+  /** Business name and owner e-mail by provider id, for the ids that exist. */
+  const summariesOf = async (ids: string[]) =>
+    new Map((await listProviderSummaries(db, ids)).map((row) => [row.id, row]));
+
+  return { queue, provider, providerOfUser, summariesOf, document, reviewDocument, setVerified };
+};
+
+export type ProviderVerification = ReturnType<typeof createProviderVerification>;
