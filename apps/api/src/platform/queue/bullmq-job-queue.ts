@@ -3,6 +3,20 @@ import type { Logger } from '../logger';
 import type { Job, JobHandler, JobQueue, RetryPolicy } from './job-queue';
 
 const QUEUE_NAME = 'jobs';
+/** Adding waits this long for Redis at most (BullMQ waits for a connection that is not ready). */
+const ADD_TIMEOUT_MS = 3000;
+
+const withTimeout = async <T>(work: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`job queue: no answer from Redis in ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 /**
  * BullMQ on Redis: jobs are stored in Redis before `add` resolves, so they survive an API restart
@@ -76,7 +90,7 @@ export const createBullmqJobQueue = ({
   return {
     kind: 'redis',
     add: async ({ name, id, data }: Job) => {
-      await queue.add(name, data, { jobId: id });
+      await withTimeout(queue.add(name, data, { jobId: id }), ADD_TIMEOUT_MS);
     },
     startWorker,
     close: async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually } from '../../test-support/http';
+import { eventually, findFreePort } from '../../test-support/http';
 import { uniquePrefix } from '../../test-support/redis-for-tests';
 import { serverRedisUrl } from '../../test-support/test-env';
 import { createBullmqJobQueue } from './bullmq-job-queue';
@@ -185,5 +185,19 @@ describe.runIf(serverRedisUrl)('job queue on Redis', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('when Redis cannot be reached, then adding a job fails within seconds instead of hanging', async () => {
+    const closed = `redis://127.0.0.1:${await findFreePort()}`;
+    const queue = createBullmqJobQueue({
+      url: closed,
+      prefix: uniquePrefix(),
+      retry,
+      logger: recordingLogger().logger,
+    });
+    const start = performance.now();
+    await expect(queue.add(job('lost'))).rejects.toThrow();
+    expect(performance.now() - start).toBeLessThan(4000);
+    await queue.close();
   });
 });
