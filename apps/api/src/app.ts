@@ -127,6 +127,8 @@ export const buildApp = (
       ledger: payments.ledger,
       notifyDocumentReviewed: notifications.notifyDocumentReviewed,
       disconnectUser: (userId) => disconnectUser(deps.pubsub, userId),
+      readBookingMessages: async (admin, bookingId) =>
+        (await messages.messages.listBookingMessages(admin, bookingId, { limit: 50 })).page,
     }),
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {

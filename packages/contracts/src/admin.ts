@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
 import { ZBooking, ZBookingStatus } from './bookings';
+import { ZMessagePage } from './messages';
 import { ZLedgerTransactionKind } from './payments';
 import { successEnvelope } from './envelope';
 import { bearer, error, json, ok } from './openapi-helpers';
@@ -211,7 +212,14 @@ export const ZBookingHistoryEntry = z.object({
 });
 
 export const ZAdminBookingDetail = z
-  .object({ booking: ZBooking, history: z.array(ZBookingHistoryEntry) })
+  .object({
+    booking: ZBooking,
+    history: z.array(ZBookingHistoryEntry),
+    messages: ZMessagePage.meta({
+      description:
+        'The chat between its parties, newest first; older pages from `GET /api/messages/{bookingId}?before=`',
+    }),
+  })
   .meta({ id: 'AdminBookingDetail' });
 export type TAdminBookingDetail = z.infer<typeof ZAdminBookingDetail>;
 
@@ -770,7 +778,7 @@ export const adminPaths = {
   },
   '/api/admin/bookings/{id}': {
     get: op({
-      summary: 'A booking with its status history',
+      summary: 'A booking with its status history and chat (disputes)',
       params: ZIdParams,
       response: ok('The booking', ZAdminBookingDetail),
     }),

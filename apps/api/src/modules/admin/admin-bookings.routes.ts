@@ -10,7 +10,7 @@ export const adminBookingsRoutes = (router: Router, bookings: AdminBookings) => 
     sendData(res, page, { meta });
   });
   router.get('/api/admin/bookings/:id', async (req, res) => {
-    sendData(res, await bookings.detail(idParam(req)));
+    sendData(res, await bookings.detail(actorOf(req), idParam(req)));
   });
   router.post('/api/admin/bookings/:id/cancel', async (req, res) => {
     const id = idParam(req);

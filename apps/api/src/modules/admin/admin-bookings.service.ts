@@ -1,4 +1,10 @@
-import type { TAdminBookingsQuery, TForceCancelResult } from '@localkart/contracts/admin';
+import type {
+  TAdminBookingDetail,
+  TAdminBookingsQuery,
+  TForceCancelResult,
+} from '@localkart/contracts/admin';
+import type { TMessagePage } from '@localkart/contracts/messages';
+import type { AuthenticatedUser } from '../auth/auth.guard';
 import type { BookingAdministration } from '../bookings/booking-administration.service';
 import { metaOf, pageOf } from './admin-page';
 import type { Actor, AuditLog } from './audit-log.service';
@@ -13,9 +19,12 @@ const auditState = (booking: TForceCancelResult['booking']) => ({
 export const createAdminBookings = ({
   bookings,
   audit,
+  readMessages,
 }: {
   bookings: BookingAdministration;
   audit: AuditLog;
+  /** The booking's chat as the messages module shows it to an admin (first page). */
+  readMessages: (admin: AuthenticatedUser, bookingId: string) => Promise<TMessagePage>;
 }) => {
   const search = async (query: TAdminBookingsQuery) => {
     const { sort, order, page, limit, ...filter } = query;
@@ -41,7 +50,13 @@ export const createAdminBookings = ({
     return { booking: after, refundedPaise };
   };
 
-  return { search, detail: bookings.detail, forceCancel };
+  /** For disputes: the booking, every status change with who and why, and the chat. */
+  const detail = async (actor: Actor, bookingId: string): Promise<TAdminBookingDetail> => {
+    const { booking, history } = await bookings.detail(bookingId);
+    return { booking, history, messages: await readMessages(actor, bookingId) };
+  };
+
+  return { search, detail, forceCancel };
 };
 
 export type AdminBookings = ReturnType<typeof createAdminBookings>;

@@ -60,6 +60,11 @@ describe('admin API: bookings and money', () => {
       bookingBody(provider, { date: soon.date, time: soon.time, paymentMethod: 'wallet' }),
     );
     expect(await walletBalance(app, customer)).toBe(50_000 - PRICE);
+    await request(app.url)
+      .post('/api/messages')
+      .set(auth(customer))
+      .send({ bookingId: id, content: 'You said you would come at 10, where are you?' })
+      .expect(201);
     const quoted = await request(app.url).get(`/api/bookings/${id}`).set(auth(customer));
     expect(quoted.body.data.cancellation.policy.feeIfCancelledNowPaise).toBeGreaterThan(0);
 
@@ -80,6 +85,13 @@ describe('admin API: bookings and money', () => {
     expect((detail.body.data.history as { toStatus: string }[]).map((h) => h.toStatus)).toEqual([
       'pending',
       'cancelled',
+    ]);
+    expect(detail.body.data.messages.messages).toEqual([
+      expect.objectContaining({
+        senderId: customer.userId,
+        receiverId: provider.userId,
+        content: 'You said you would come at 10, where are you?',
+      }),
     ]);
     expect(detail.body.data.history[1]).toMatchObject({
       actorRole: 'admin',

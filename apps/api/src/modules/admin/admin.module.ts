@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../../app';
-import type { AuthGuard } from '../auth/auth.guard';
+import type { TMessagePage } from '@localkart/contracts/messages';
+import type { AuthenticatedUser, AuthGuard } from '../auth/auth.guard';
 import type { Sessions } from '../auth/sessions.service';
 import { createBookingAdministration } from '../bookings/booking-administration.service';
 import type { BookingsService } from '../bookings/bookings.service';
@@ -38,6 +39,7 @@ export const createAdminModule = (
     ledger,
     notifyDocumentReviewed,
     disconnectUser,
+    readBookingMessages,
   }: {
     guard: AuthGuard;
     sessions: Pick<Sessions, 'endAll'>;
@@ -46,6 +48,7 @@ export const createAdminModule = (
     ledger: Ledger;
     notifyDocumentReviewed: (notice: DocumentReviewedNotice) => Promise<unknown>;
     disconnectUser: (userId: string) => Promise<void>;
+    readBookingMessages: (admin: AuthenticatedUser, bookingId: string) => Promise<TMessagePage>;
   },
 ) => {
   const { config, phones } = deps;
@@ -79,6 +82,7 @@ export const createAdminModule = (
           },
         }),
         audit,
+        readMessages: readBookingMessages,
       }),
       payments: createAdminPayments({
         ledger: createLedgerAdministration({ db, ledger, timeZone: ADMIN_TIME_ZONE }),
