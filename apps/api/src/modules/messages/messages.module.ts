@@ -4,6 +4,7 @@ import { createQuotaStorage } from '../../platform/storage/quota-storage';
 import type { AuthGuard } from '../auth/auth.guard';
 import type { Presence } from '../realtime/presence';
 import { createAvatarUrls } from '../users/avatar-urls';
+import { createBookingPartiesCache } from './booking-parties-cache';
 import { createMessageFeed } from './message-feed';
 import { messagesRoutes } from './messages.routes';
 import { createMessagesService } from './messages.service';
@@ -18,6 +19,7 @@ export const createMessagesModule = (
   const feed = createMessageFeed();
   const messages = createMessagesService({
     db,
+    parties: createBookingPartiesCache({ db, pubsub, logger }),
     privateStorage,
     quota: createQuotaStorage({ db, logger, config }),
     pubsub,

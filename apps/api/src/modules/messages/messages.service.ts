@@ -15,8 +15,8 @@ import type { PubSub } from '../../platform/pubsub/pubsub';
 import type { QuotaStorage } from '../../platform/storage/quota-storage';
 import type { PrivateStorage } from '../../platform/storage/storage';
 import type { AuthenticatedUser } from '../auth/auth.guard';
-import { findBookingParties } from '../bookings/bookings.repo';
 import type { AvatarUrls } from '../users/user-profile';
+import type { BookingPartiesCache } from './booking-parties-cache';
 import { prepareAttachment, type PreparedAttachment } from './message-attachments';
 import type { MessageFeed } from './message-feed';
 import { badCursor, decodeCursor, encodeCursor, previewOf, toMessage } from './message-views';
@@ -63,6 +63,7 @@ const notFound = (what = 'Booking not found') => new AppError(ErrorCode.NOT_FOUN
  */
 export const createMessagesService = ({
   db,
+  parties,
   privateStorage,
   quota,
   pubsub,
@@ -72,6 +73,7 @@ export const createMessagesService = ({
   logger,
 }: {
   db: Db;
+  parties: BookingPartiesCache;
   privateStorage: PrivateStorage;
   quota: QuotaStorage;
   pubsub: PubSub;
@@ -83,7 +85,7 @@ export const createMessagesService = ({
 }) => {
   /** The booking's parties as the caller sees them; anyone else gets the 404 of a missing id. */
   const bookingFor = async (caller: AuthenticatedUser, bookingId: string) => {
-    const booking = await findBookingParties(db, bookingId);
+    const booking = await parties.partiesOf(bookingId);
     if (!booking) throw notFound();
     const { customerId, providerUserId } = booking;
     const isParty = caller.userId === customerId || caller.userId === providerUserId;
