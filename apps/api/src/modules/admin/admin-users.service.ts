@@ -35,7 +35,7 @@ export const createAdminUsers = ({
   disconnect,
 }: {
   users: UserAdministration;
-  verification: Pick<ProviderVerification, 'providerOfUser'>;
+  verification: Pick<ProviderVerification, 'providerOfUser' | 'providerIdsOfUsers'>;
   providers: Pick<ProvidersService, 'announce'>;
   phones: PhoneProtection;
   audit: AuditLog;
@@ -69,10 +69,10 @@ export const createAdminUsers = ({
       { sort: query.sort, order: query.order },
       pageOf(query),
     );
-    const found = await Promise.all(rows.map((row) => verification.providerOfUser(row.id)));
-    const views: TAdminUser[] = rows.map((row, i) => ({
+    const providerIds = await verification.providerIdsOfUsers(rows.map((row) => row.id));
+    const views: TAdminUser[] = rows.map((row) => ({
       ...row,
-      providerId: found[i]?.id ?? null,
+      providerId: providerIds.get(row.id) ?? null,
       createdAt: row.createdAt.toISOString(),
     }));
     return { users: views, meta: metaOf(query, total) };

@@ -55,6 +55,14 @@ describe('admin API: users', () => {
     }).expect(200);
     expect(res.body.data).toMatchObject({ id: provider.userId, isActive: false });
     expect(res.body.data.provider).toMatchObject({ id: provider.providerId });
+    const found = await request(app.url)
+      .get('/api/admin/users')
+      .set(auth(admin))
+      .query({ q: provider.email, active: 'false' })
+      .expect(200);
+    expect(found.body.data).toEqual([
+      expect.objectContaining({ id: provider.userId, providerId: provider.providerId }),
+    ]);
 
     const refused = await request(app.url).get('/api/users/profile').set(auth(provider));
     expect(refused.status).toBe(401);

@@ -154,3 +154,12 @@ export const listProviderSummaries = (db: Db, ids: string[]) =>
         .from(providers)
         .innerJoin(users, eq(users.id, providers.userId))
         .where(inArray(providers.id, ids));
+
+/** The provider profiles of several users (the admin's user list), one query. */
+export const listProvidersOfUsers = (db: Db, userIds: string[]) =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .select({ id: providers.id, userId: providers.userId })
+        .from(providers)
+        .where(inArray(providers.userId, userIds));

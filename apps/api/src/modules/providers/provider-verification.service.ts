@@ -9,6 +9,7 @@ import {
   findProviderWithOwner,
   listProviderDocuments,
   listProviderSummaries,
+  listProvidersOfUsers,
   listVerificationQueue,
   reviewDocumentIfStatus,
   setProviderVerifiedIfNot,
@@ -123,11 +124,24 @@ export const createProviderVerification = ({
     };
   };
 
+  /** Provider id by user id, for the users that have a provider profile. */
+  const providerIdsOfUsers = async (userIds: string[]) =>
+    new Map((await listProvidersOfUsers(db, userIds)).map((row) => [row.userId, row.id]));
+
   /** Business name and owner e-mail by provider id, for the ids that exist. */
   const summariesOf = async (ids: string[]) =>
     new Map((await listProviderSummaries(db, ids)).map((row) => [row.id, row]));
 
-  return { queue, provider, providerOfUser, summariesOf, document, reviewDocument, setVerified };
+  return {
+    queue,
+    provider,
+    providerOfUser,
+    providerIdsOfUsers,
+    summariesOf,
+    document,
+    reviewDocument,
+    setVerified,
+  };
 };
 
 export type ProviderVerification = ReturnType<typeof createProviderVerification>;
