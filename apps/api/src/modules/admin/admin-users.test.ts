@@ -11,6 +11,7 @@ import {
   signedInProvider,
   type SignedIn,
 } from '../providers/provider-test-support';
+import { connectSocket, disconnection } from '../realtime/realtime-test-support';
 import { auditOf, signedInAdmin } from './admin-test-support';
 
 // Each test runs many requests on a shared 2-core machine: the default 30 s is too tight.
@@ -20,7 +21,10 @@ describe('admin API: users', () => {
   let app: TestApp;
   let admin: SignedIn;
   beforeAll(async () => {
-    app = await startTestApp({ env: { AUTH_RATE_LIMIT_MAX: '1000' } });
+    app = await startTestApp({
+      // Sockets are dropped by the suspension itself, not by the periodic access re-check.
+      env: { AUTH_RATE_LIMIT_MAX: '1000', REALTIME_ACCESS_RECHECK_MS: '600000' },
+    });
     await seedTestTaxonomy(app);
     admin = await signedInAdmin(app);
   }, 180_000);
@@ -41,7 +45,7 @@ describe('admin API: users', () => {
       .query({ pincode: '560034', radiusKm: 10, category: 'plumbing' })
       .expect(200);
 
-  it('when an admin suspends a provider, then its old access token gets 401, its refresh token is refused, search drops it and the audit log has before and after', async () => {
+  it('when an admin suspends a provider, then its socket is closed, its old access token gets 401, its refresh token is refused, search drops it and the audit log has before and after', async () => {
     const provider = await signedInProvider(app);
     const session = await signIn(app, provider.email);
     const listed = (res: request.Response) =>
@@ -49,6 +53,8 @@ describe('admin API: users', () => {
     // The same query twice: the second answer would come from the cache unless it is invalidated.
     expect(listed(await searchKoramangala())).toBe(true);
     await request(app.url).get('/api/users/profile').set(auth(provider)).expect(200);
+    const socket = await connectSocket(app.url, { token: provider.token });
+    const dropped = disconnection(socket, 5000);
 
     const res = await post(`/api/admin/users/${provider.userId}/suspend`, {
       reason: 'Repeated no-shows reported by customers',
@@ -64,6 +70,7 @@ describe('admin API: users', () => {
       expect.objectContaining({ id: provider.userId, providerId: provider.providerId }),
     ]);
 
+    expect(await dropped).toBe('io server disconnect');
     const refused = await request(app.url).get('/api/users/profile').set(auth(provider));
     expect(refused.status).toBe(401);
     await request(app.url)
