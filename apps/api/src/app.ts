@@ -17,6 +17,7 @@ import type { PhoneProtection } from './modules/users/phone-protection';
 import type { Mailer } from './platform/mail/mailer';
 import { UPLOADS_URL_PATH } from './platform/storage/local-storage';
 import { serveUploads } from './platform/storage/serve-uploads';
+import { serveWebApp } from './platform/http/web-app';
 import type { PrivateStorage, Storage } from './platform/storage/storage';
 import { createAccountsModule } from './modules/accounts.module';
 import { createAiModule } from './modules/ai/ai.module';
@@ -137,8 +138,8 @@ export const buildApp = (
   // An S3 bucket serves its own objects; local ones are served here.
   if (deps.storage.kind === 'local')
     app.use(UPLOADS_URL_PATH, serveUploads(deps.storage.directory));
-  // Until the web app is served here, the front door is the API reference.
-  app.get('/', (_req, res) => res.redirect(302, '/api/docs/'));
+  // The web app at `/` with its client routes; never for /api, /uploads, /health or /socket.io.
+  app.use(serveWebApp());
 
   app.use(notFoundHandler);
   app.use(errorHandler);

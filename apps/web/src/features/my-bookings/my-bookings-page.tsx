@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TBookingStatus } from '@localkart/contracts/bookings';
+import { api } from '../../api/api';
+import { apiMessage } from '../../lib/api-error';
+import { LIVE_POLL_MS } from '../realtime/live';
+import { Button } from '../../components/ui/button';
+import { PageTitle } from '../../components/ui/card';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { BookingRow } from './booking-row';
+import { StatusTabs } from './status-tabs';
+
+export const MyBookingsPage = () => {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<TBookingStatus>();
+  const [page, setPage] = useState(1);
+  const { data, isLoading, error, refetch } = api.useMyBookingsQuery(
+    { page, ...(status ? { status } : {}) },
+    { pollingInterval: LIVE_POLL_MS },
+  );
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageTitle title={t('bookings.title')} />
+      <StatusTabs
+        value={status}
+        onChange={(next) => {
+          setStatus(next);
+          setPage(1);
+        }}
+      />
+      {isLoading && <Loading />}
+      {error && <ErrorState message={apiMessage(error)} onRetry={() => void refetch()} />}
+      {data && data.items.length === 0 && (
+        <EmptyState title={t('bookings.none')}>
+          <Link to="/" className="font-semibold text-teal-800 underline">
+            {t('bookings.findSomeone')}
+          </Link>
+        </EmptyState>
+      )}
+      {data && data.items.length > 0 && (
+        <>
+          <ul className="space-y-3">
+            {data.items.map((booking) => (
+              <BookingRow key={booking.id} booking={booking} />
+            ))}
+          </ul>
+          <div className="mt-4 flex justify-between">
+            <Button
+              variant="secondary"
+              disabled={page === 1}
+              onClick={() => setPage((value) => value - 1)}
+            >
+              {t('common.previous')}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={!data.meta.hasNext}
+              onClick={() => setPage((value) => value + 1)}
+            >
+              {t('common.next')}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { TPaymentOrder } from '@localkart/contracts/payments';
+import { api } from '../../api/api';
+import { apiMessage } from '../../lib/api-error';
+import { formatPaise } from '../../lib/format';
+import { useIdempotencyKey } from '../../lib/idempotency';
+import { Button } from '../../components/ui/button';
+import { ErrorState, Notice } from '../../components/ui/states';
+
+/**
+ * Pays a gateway order. On the built-in test gateway (`testMode`) this is the simulated checkout,
+ * labelled as such: no real money moves. With Razorpay configured the order says so and the
+ * customer is told payment is not available in this app yet (no checkout script is bundled).
+ */
+export const TestPayment = ({ order, onDone }: { order: TPaymentOrder; onDone: () => void }) => {
+  const { t } = useTranslation();
+  const [pay, { isLoading, isSuccess, error }] = api.usePayTestOrderMutation();
+  const { key } = useIdempotencyKey();
+  if (!order.testMode) return <ErrorState message={t('payment.gatewayUnsupported')} />;
+  if (isSuccess)
+    return (
+      <div className="space-y-3">
+        <Notice tone="success">
+          {t('payment.paid', { amount: formatPaise(order.amountPaise) })}
+        </Notice>
+        <Button variant="secondary" onClick={onDone}>
+          {t('common.done')}
+        </Button>
+      </div>
+    );
+  return (
+    <div className="space-y-3 rounded-xl border-2 border-dashed border-amber-300 bg-amber-50 p-4">
+      <p className="text-xs font-bold uppercase tracking-wide text-amber-800">
+        {t('payment.testMode')}
+      </p>
+      <p className="text-sm text-amber-900">{t('payment.testModeBody')}</p>
+      <p className="text-2xl font-bold">{formatPaise(order.amountPaise)}</p>
+      {error && <ErrorState message={apiMessage(error)} />}
+      <div className="flex gap-2">
+        <Button
+          busy={isLoading}
+          onClick={() =>
+            void pay({ body: { gatewayOrderId: order.gatewayOrderId }, idempotencyKey: key })
+          }
+        >
+          {t('payment.payTest')}
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+};

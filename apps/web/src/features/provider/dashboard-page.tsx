@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TBookingStatus } from '@localkart/contracts/bookings';
+import { api } from '../../api/api';
+import { apiMessage } from '../../lib/api-error';
+import { LIVE_POLL_MS } from '../realtime/live';
+import { Button } from '../../components/ui/button';
+import { PageTitle } from '../../components/ui/card';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { BookingRow } from '../my-bookings/booking-row';
+import { StatusTabs } from '../my-bookings/status-tabs';
+import { ProviderNav } from './provider-nav';
+
+/** Booking requests: new ones appear while the page is open. */
+export const ProviderDashboardPage = () => {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<TBookingStatus | undefined>('pending');
+  const [page, setPage] = useState(1);
+  const { data: profile } = api.useMyProviderQuery();
+  const { data, isLoading, error, refetch } = api.useProviderBookingsQuery(
+    { page, ...(status ? { status } : {}) },
+    { pollingInterval: LIVE_POLL_MS },
+  );
+  return (
+    <div>
+      <PageTitle
+        title={profile?.businessName ?? t('nav.provider')}
+        subtitle={t('providerSide.subtitle')}
+      />
+      <ProviderNav />
+      <StatusTabs
+        value={status}
+        onChange={(next) => {
+          setStatus(next);
+          setPage(1);
+        }}
+      />
+      {isLoading && <Loading />}
+      {error && <ErrorState message={apiMessage(error)} onRetry={() => void refetch()} />}
+      {data && data.items.length === 0 && (
+        <EmptyState title={t('providerSide.noRequests')}>
+          {t('providerSide.noRequestsHint')}
+        </EmptyState>
+      )}
+      {data && data.items.length > 0 && (
+        <>
+          <ul className="space-y-3" data-testid="provider-requests">
+            {data.items.map((booking) => (
+              <BookingRow key={booking.id} booking={booking} />
+            ))}
+          </ul>
+          <div className="mt-4 flex justify-between">
+            <Button
+              variant="secondary"
+              disabled={page === 1}
+              onClick={() => setPage((value) => value - 1)}
+            >
+              {t('common.previous')}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={!data.meta.hasNext}
+              onClick={() => setPage((value) => value + 1)}
+            >
+              {t('common.next')}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+};
