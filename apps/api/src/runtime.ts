@@ -85,6 +85,8 @@ const openRedis = async (url: string, prefix: string, logger: Logger) => {
   const ready = await waitForRedis(redis, 3000);
   if (!ready) logger.warn('redis unreachable at start-up; serving without it until it is back');
   await waitForRedis(publisher, ready ? 3000 : 0);
+  // Subscriptions made before the subscriber connects are only queued (and time out under load).
+  await waitForRedis(subscriber, ready ? 3000 : 0);
   return {
     redis,
     cache: createRedisCache(redis, logger, prefix),

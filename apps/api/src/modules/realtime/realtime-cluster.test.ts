@@ -149,7 +149,7 @@ describe.skipIf(!serverRedisUrl)('realtime across two API processes (Redis adapt
       at: new Date().toISOString(),
     };
     await a.runtime.pubsub.publish(BOOKING_STATUS_CHANNEL, event);
-    await expect.poll(() => customerSaw.length + providerSaw.length).toBe(2);
+    await expect.poll(() => customerSaw.length + providerSaw.length, { timeout: 10_000 }).toBe(2);
     await settle(500);
     expect(customerSaw).toHaveLength(1);
     expect(providerSaw).toHaveLength(1);
@@ -160,10 +160,11 @@ describe.skipIf(!serverRedisUrl)('realtime across two API processes (Redis adapt
     const { customer, bookingId, onA, onB } = await chat();
     const presence = dataOf(await ask<TPresence[]>(onB, 'presence', { bookingId }));
     expect(presence[0]).toMatchObject({ userId: customer.userId, online: true });
-    const dropped = disconnection(onA);
-    const offline = nextEvent<TPresence>(onB, 'presence', (event) => !event.online);
+    const dropped = disconnection(onA, 20_000);
+    const offline = nextEvent<TPresence>(onB, 'presence', (event) => !event.online, 20_000);
     await disconnectUser(b.runtime.pubsub, customer.userId);
-    expect(await dropped).toBe('io server disconnect');
-    expect(await offline).toMatchObject({ userId: customer.userId, online: false });
+    const [reason, event] = await Promise.all([dropped, offline]);
+    expect(reason).toBe('io server disconnect');
+    expect(event).toMatchObject({ userId: customer.userId, online: false });
   });
 });
