@@ -5,20 +5,28 @@ import { eventually } from '../../test-support/http';
 import type { TestApp } from '../../test-support/test-app';
 import { auth } from '../providers/provider-test-support';
 
-/** A Mailer that keeps what it is asked to send; `failures` first sends reject, `delayMs` each. */
-export const recordingMailer = ({ failures = 0, delayMs = 0 } = {}) => {
+/**
+ * A Mailer that keeps what it is asked to send. Per recipient, the first `failures(to)` sends
+ * reject (a mail server refusing) and each send takes `delayMs(to)` (a slow one).
+ */
+export const recordingMailer = ({
+  failures = () => 0,
+  delayMs = () => 0,
+}: { failures?: (to: string) => number; delayMs?: (to: string) => number } = {}) => {
   const sent: MailMessage[] = [];
   const attempts: { at: number; to: string }[] = [];
-  let failuresLeft = failures;
+  const failed = new Map<string, number>();
   const mailer: Mailer & { sent: MailMessage[]; attempts: typeof attempts } = {
     kind: 'outbox',
     sent,
     attempts,
     send: async (message) => {
       attempts.push({ at: Date.now(), to: message.to });
-      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      if (failuresLeft > 0) {
-        failuresLeft -= 1;
+      const delay = delayMs(message.to);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const failedSoFar = failed.get(message.to) ?? 0;
+      if (failedSoFar < failures(message.to)) {
+        failed.set(message.to, failedSoFar + 1);
         throw new Error('SMTP 451: try again later');
       }
       sent.push(message);

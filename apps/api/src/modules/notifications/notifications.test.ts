@@ -28,17 +28,19 @@ import {
   waitForNotification,
 } from './notifications-test-support';
 
+// One app for the file: starting one costs seconds.
+let app: TestApp;
+const mailer = recordingMailer();
+beforeAll(async () => {
+  app = await startTestApp({ env: { AUTH_RATE_LIMIT_MAX: '1000' }, mailer });
+  await seedTestTaxonomy(app);
+  // Start-up migrates a fresh database: slow on a loaded machine.
+}, 180_000);
+afterAll(() => app.close());
+
 describe('notifications', () => {
-  let app: TestApp;
-  const mailer = recordingMailer();
   let day = 2;
   const nextDate = () => istDate((day += 1));
-
-  beforeAll(async () => {
-    app = await startTestApp({ env: { AUTH_RATE_LIMIT_MAX: '1000' }, mailer });
-    await seedTestTaxonomy(app);
-  });
-  afterAll(() => app.close());
 
   const db = () => app.runtime.database.db;
   const act = (who: { token: string }, id: string, action: string, body: object = {}) =>
@@ -297,13 +299,11 @@ describe('notifications', () => {
 });
 
 describe('GET and PUT /api/notifications', () => {
-  let app: TestApp;
   let owner: SignedIn;
   let stranger: SignedIn;
   const ids: string[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp({ mailer: recordingMailer() });
     owner = await signedInCustomer(app);
     stranger = await signedInCustomer(app);
     // Five notifications a second apart, oldest first.
@@ -323,7 +323,6 @@ describe('GET and PUT /api/notifications', () => {
       ids.push(row!.id);
     }
   });
-  afterAll(() => app.close());
 
   const put = (who: { token: string }, path: string, body?: object) => {
     const call = request(app.url).put(path).set(auth(who));
