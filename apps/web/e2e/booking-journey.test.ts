@@ -36,6 +36,8 @@ let customerSide: BrowserContext;
 let providerPage: Page;
 let customerPage: Page;
 let step = 0;
+/** The provider's id, read from the booking page's address. */
+let providerId = '';
 
 const visible = (locator: Locator, timeout = 30_000) =>
   locator.waitFor({ state: 'visible', timeout });
@@ -54,6 +56,8 @@ const shot = async (page: Page, name: string) => {
   step += 1;
   // From the top, so the sticky header sits where it belongs in the full-page picture.
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Hindi glyphs come from a web font; wait until it has loaded, not its fallback boxes.
+  await page.evaluate(() => document.fonts.ready.then(() => true));
   await page.screenshot({
     path: path.join(SCREENSHOTS, `${String(step).padStart(2, '0')}-${name}.png`),
     fullPage: true,
@@ -183,6 +187,8 @@ describe.skipIf(!!process.env.DATABASE_URL)(
 
     it('when the customer double-clicks to book, then exactly one booking is made', async () => {
       await customerPage.getByRole('link', { name: 'Book now' }).first().click();
+      await customerPage.waitForURL('**/book/*');
+      providerId = customerPage.url().split('/').pop() ?? '';
       await customerPage.getByLabel('Describe the job').fill('Kitchen tap leaking under the sink');
       await customerPage
         .getByRole('radiogroup', { name: 'Choose a time' })
@@ -209,12 +215,34 @@ describe.skipIf(!!process.env.DATABASE_URL)(
     it('when the provider accepts the live request, then the customer sees it confirmed without reloading', async () => {
       const request = providerPage.getByRole('link', { name: /Tap and pipe repair/ });
       await visible(request, 30_000);
+      // The request also rang the provider's notification bell.
+      await visible(providerPage.getByTestId('unread-notifications'));
       await shot(providerPage, 'provider-new-request');
       await request.click();
       await providerPage.getByRole('button', { name: 'Accept' }).click();
       await statusIs(providerPage, 'confirmed');
       await statusIs(customerPage, 'confirmed', 30_000);
       await shot(customerPage, 'customer-sees-confirmed');
+    });
+
+    it('when they write in the booking chat, then each sees the other live, with typing and read receipts', async () => {
+      await customerPage
+        .getByLabel('Message', { exact: true })
+        .fill('Hello! Please bring a spanner set.');
+      await visible(providerPage.getByText('Typing…'));
+      await customerPage.getByRole('button', { name: 'Send', exact: true }).click();
+      await visible(providerPage.getByText('Hello! Please bring a spanner set.'));
+      await providerPage.getByLabel('Message', { exact: true }).fill('Sure, I will bring it.');
+      await providerPage.getByRole('button', { name: 'Send', exact: true }).click();
+      await visible(customerPage.getByText('Sure, I will bring it.'));
+      // The provider's open chat read the customer's message: the customer sees it marked seen.
+      await expect
+        .poll(() => customerPage.getByTestId('read-receipt').first().textContent(), {
+          timeout: 30_000,
+        })
+        .toContain('Seen');
+      await shot(customerPage, 'customer-chat');
+      await shot(providerPage, 'provider-chat');
     });
 
     it('when the provider starts and completes the job, then the customer can review it', async () => {
@@ -233,9 +261,37 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       await shot(customerPage, 'customer-reviewed');
     });
 
+    it('when the customer tops up the wallet in test mode, then the balance shows the money', async () => {
+      await customerPage.goto(`${app.url}/wallet`);
+      await customerPage.getByLabel('Amount (₹)').fill('750');
+      await customerPage.getByRole('button', { name: 'Continue to payment' }).click();
+      await visible(customerPage.getByText('Test mode · no real money'));
+      await customerPage.getByRole('button', { name: 'Pay (test)' }).click();
+      await expect
+        .poll(() => customerPage.getByTestId('wallet-balance').textContent(), { timeout: 30_000 })
+        .toBe('₹750');
+      await shot(customerPage, 'customer-wallet');
+    });
+
+    it('when the provider opens earnings, then the completed job is counted', async () => {
+      await providerPage.goto(`${app.url}/provider/analytics`);
+      await visible(providerPage.getByRole('heading', { name: 'Earnings and analytics' }));
+      await visible(providerPage.getByText('₹360').first());
+      await shot(providerPage, 'provider-analytics');
+    });
+
+    it('when the customer switches to Hindi, then the app speaks Hindi and remembers it', async () => {
+      await customerPage.goto(`${app.url}/`);
+      await customerPage.getByRole('button', { name: 'हिन्दी' }).click();
+      await visible(customerPage.getByRole('heading', { name: 'आज कौन-सा काम करवाना है?' }));
+      await customerPage.reload();
+      await visible(customerPage.getByRole('heading', { name: 'आज कौन-सा काम करवाना है?' }));
+      await shot(customerPage, 'customer-home-hindi');
+    });
+
     it('when anyone opens the provider page, then the review is shown (escaped, as plain text)', async () => {
       const visitor = await browser.newPage({ viewport: DESKTOP });
-      await visitor.goto(`${app.url}/providers/${await providerIdFromCustomerPage()}`);
+      await visitor.goto(`${app.url}/providers/${providerId}`);
       await visible(visitor.getByText('Fixed the leak in twenty minutes. Neat work!'));
       await shot(visitor, 'visitor-provider-page-desktop');
       await visitor.goto(`${app.url}/?locality=Koramangala&category=plumbing`);
@@ -245,13 +301,3 @@ describe.skipIf(!!process.env.DATABASE_URL)(
     });
   },
 );
-
-/** The booking page links to the provider's public page; its id is in that link. */
-const providerIdFromCustomerPage = async () => {
-  const href = await customerPage
-    .getByRole('link', { name: 'Provider’s page' })
-    .getAttribute('href');
-  const id = href?.split('/').pop();
-  if (!id) throw new Error('no provider link on the booking page');
-  return id;
-};

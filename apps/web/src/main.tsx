@@ -6,6 +6,7 @@ import { setupI18n } from './i18n/i18n';
 import { App } from './app/app';
 // Devanagari glyphs shipped with the app: many Android and desktop systems lack a Hindi font.
 import '@fontsource/noto-sans-devanagari/devanagari-400.css';
+import '@fontsource/noto-sans-devanagari/devanagari-500.css';
 import '@fontsource/noto-sans-devanagari/devanagari-600.css';
 import '@fontsource/noto-sans-devanagari/devanagari-700.css';
 import './index.css';

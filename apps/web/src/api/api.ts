@@ -30,6 +30,13 @@ import type {
   TUpdateProviderServiceRequest,
 } from '@localkart/contracts/providers';
 import type { TReview } from '@localkart/contracts/reviews';
+import type {
+  TConversation,
+  TMessage,
+  TMessagePage,
+  TReadReceipt,
+} from '@localkart/contracts/messages';
+import type { TNotification, TUnreadCount } from '@localkart/contracts/notifications';
 import type { TSearchProvidersResult } from '@localkart/contracts/search';
 import type {
   TAiRecommendationsRequest,
@@ -73,6 +80,9 @@ export const api = createApi({
     'Exceptions',
     'Documents',
     'Reviews',
+    'Messages',
+    'Conversations',
+    'Notifications',
   ],
   endpoints: (build) => ({
     // ---- accounts ----
@@ -268,6 +278,63 @@ export const api = createApi({
       },
       transformResponse: data<TReview>,
       invalidatesTags: ['Booking', 'Reviews'],
+    }),
+
+    // ---- chat ----
+    messages: build.query<TMessagePage, string>({
+      query: (bookingId) => `api/messages/${encodeURIComponent(bookingId)}?limit=100`,
+      transformResponse: data<TMessagePage>,
+      providesTags: (_result, _error, bookingId) => [{ type: 'Messages', id: bookingId }],
+    }),
+    sendMessage: build.mutation<
+      TMessage,
+      {
+        bookingId: string;
+        type: 'text' | 'image';
+        content: string;
+        clientId: string;
+        attachment?: File;
+      }
+    >({
+      query: ({ attachment, ...fields }) => {
+        if (!attachment) return { url: 'api/messages', method: 'POST', body: fields };
+        const form = new FormData();
+        for (const [name, value] of Object.entries(fields)) form.append(name, value);
+        form.append('attachment', attachment);
+        return { url: 'api/messages', method: 'POST', body: form };
+      },
+      transformResponse: data<TMessage>,
+      invalidatesTags: ['Conversations'],
+    }),
+    markMessageRead: build.mutation<TReadReceipt, string>({
+      query: (id) => ({ url: `api/messages/${id}/read`, method: 'PUT' }),
+      transformResponse: data<TReadReceipt>,
+      invalidatesTags: ['Conversations'],
+    }),
+    conversations: build.query<TConversation[], void>({
+      query: () => 'api/messages/conversations?limit=50',
+      transformResponse: data<TConversation[]>,
+      providesTags: ['Conversations'],
+    }),
+
+    // ---- notifications ----
+    notifications: build.query<TNotification[], void>({
+      query: () => 'api/notifications?limit=15',
+      transformResponse: data<TNotification[]>,
+      providesTags: ['Notifications'],
+    }),
+    unreadNotifications: build.query<TUnreadCount, void>({
+      query: () => 'api/notifications/unread-count',
+      transformResponse: data<TUnreadCount>,
+      providesTags: ['Notifications'],
+    }),
+    markNotificationRead: build.mutation<unknown, string>({
+      query: (id) => ({ url: `api/notifications/${id}/read`, method: 'PUT' }),
+      invalidatesTags: ['Notifications'],
+    }),
+    readAllNotifications: build.mutation<unknown, void>({
+      query: () => ({ url: 'api/notifications/read-all', method: 'PUT' }),
+      invalidatesTags: ['Notifications'],
     }),
 
     // ---- provider side ----

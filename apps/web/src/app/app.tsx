@@ -5,6 +5,7 @@ import { api } from '../api/api';
 import { useSession } from './store';
 import { AppRoutes } from './routes';
 import { Loading } from '../components/ui/states';
+import { LiveSocketProvider } from '../features/realtime/live-socket-context';
 
 /** At start the access token is gone (memory only): one refresh through the cookie restores it. */
 let restoreStarted = false;
@@ -35,8 +36,10 @@ export const App = () => {
   useUserLanguage();
   if (!restored) return <Loading />;
   return (
-    <BrowserRouter>
-      <AppRoutes />
-    </BrowserRouter>
+    <LiveSocketProvider>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </LiveSocketProvider>
   );
 };

@@ -1,4 +1,6 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { Loading } from '../components/ui/states';
 import { Layout } from '../components/layout';
 import { RequireAuth } from '../components/require-auth';
 import { SignInPage } from '../features/account/sign-in-page';
@@ -14,11 +16,33 @@ import { ProviderPage } from '../features/provider-page/provider-page';
 import { BookingPage } from '../features/booking/booking-page';
 import { MyBookingsPage } from '../features/my-bookings/my-bookings-page';
 import { BookingDetailPage } from '../features/my-bookings/booking-detail-page';
-import { OnboardingPage } from '../features/provider/onboarding-page';
-import { ProviderDashboardPage } from '../features/provider/dashboard-page';
-import { ProviderSetupPage } from '../features/provider/setup-page';
-import { AnalyticsPage } from '../features/provider/analytics-page';
 import { NotFoundPage } from '../features/not-found-page';
+
+// The provider side (and Chart.js with it) loads only for the people who open it.
+const OnboardingPage = lazy(() =>
+  import('../features/provider/onboarding-page').then((module) => ({
+    default: module.OnboardingPage,
+  })),
+);
+const ProviderDashboardPage = lazy(() =>
+  import('../features/provider/dashboard-page').then((module) => ({
+    default: module.ProviderDashboardPage,
+  })),
+);
+const ProviderSetupPage = lazy(() =>
+  import('../features/provider/setup-page').then((module) => ({
+    default: module.ProviderSetupPage,
+  })),
+);
+const AnalyticsPage = lazy(() =>
+  import('../features/provider/analytics-page').then((module) => ({
+    default: module.AnalyticsPage,
+  })),
+);
+
+const Lazy = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<Loading />}>{children}</Suspense>
+);
 
 export const AppRoutes = () => (
   <Routes>
@@ -75,7 +99,9 @@ export const AppRoutes = () => (
         path="provider/onboarding"
         element={
           <RequireAuth>
-            <OnboardingPage />
+            <Lazy>
+              <OnboardingPage />
+            </Lazy>
           </RequireAuth>
         }
       />
@@ -83,7 +109,9 @@ export const AppRoutes = () => (
         path="provider"
         element={
           <RequireAuth role="provider">
-            <ProviderDashboardPage />
+            <Lazy>
+              <ProviderDashboardPage />
+            </Lazy>
           </RequireAuth>
         }
       />
@@ -91,7 +119,9 @@ export const AppRoutes = () => (
         path="provider/setup"
         element={
           <RequireAuth role="provider">
-            <ProviderSetupPage />
+            <Lazy>
+              <ProviderSetupPage />
+            </Lazy>
           </RequireAuth>
         }
       />
@@ -99,7 +129,9 @@ export const AppRoutes = () => (
         path="provider/analytics"
         element={
           <RequireAuth role="provider">
-            <AnalyticsPage />
+            <Lazy>
+              <AnalyticsPage />
+            </Lazy>
           </RequireAuth>
         }
       />

@@ -4,6 +4,7 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { api } from '../api/api';
 import { useSession } from '../app/store';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from '../features/realtime/notification-bell';
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-lg px-3 py-2 text-sm font-medium ${isActive ? 'bg-teal-50 text-teal-800' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'}`;
@@ -47,6 +48,7 @@ export const Header = () => {
         </nav>
         <div className="ml-auto flex items-center gap-2">
           <LanguageSwitch />
+          {user && <NotificationBell />}
           {user ? (
             <div className="relative">
               <button

@@ -29,10 +29,12 @@ export const LanguageSwitch = () => {
           type="button"
           lang={language}
           aria-pressed={current === language}
+          aria-label={language === 'en' ? 'English' : 'हिन्दी'}
           onClick={() => choose(language)}
           className={`rounded-md px-2.5 py-1 ${current === language ? 'bg-white text-teal-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
         >
-          {language === 'en' ? 'English' : 'हिन्दी'}
+          <span className="sm:hidden">{language === 'en' ? 'EN' : 'हि'}</span>
+          <span className="hidden sm:inline">{language === 'en' ? 'English' : 'हिन्दी'}</span>
         </button>
       ))}
     </div>

@@ -7,7 +7,7 @@ import {
 } from 'react';
 
 export const inputClass =
-  'block w-full rounded-lg border-0 bg-white px-3 py-2.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-teal-600 aria-[invalid=true]:ring-red-500';
+  'block w-full rounded-lg border-0 bg-white px-3 py-2.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-teal-600 aria-[invalid=true]:ring-red-500';
 
 type FieldShell = { label: string; error?: string | undefined; hint?: ReactNode };
 

@@ -5,12 +5,13 @@ import { api } from '../../api/api';
 import { useSession } from '../../app/store';
 import { apiMessage } from '../../lib/api-error';
 import { formatDateTime, formatPaise } from '../../lib/format';
-import { LIVE_POLL_MS } from '../realtime/live';
+import { useLivePollInterval } from '../realtime/live-socket-context';
 import { Card } from '../../components/ui/card';
 import { ErrorState, Loading } from '../../components/ui/states';
 import { CustomerActions, ProviderActions } from './booking-actions';
 import { ReviewForm } from './review-form';
 import { StatusBadge } from './status-badge';
+import { BookingChat } from '../chat/booking-chat';
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="grid grid-cols-[120px_1fr] gap-3 py-2 text-sm sm:grid-cols-[160px_1fr]">
@@ -60,15 +61,11 @@ const Details = ({ booking }: { booking: TBooking }) => {
 };
 
 export const BookingDetailPage = () => {
+  const pollingInterval = useLivePollInterval();
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { user } = useSession();
-  const {
-    data: booking,
-    isLoading,
-    error,
-    refetch,
-  } = api.useBookingQuery(id, { pollingInterval: LIVE_POLL_MS });
+  const { data: booking, isLoading, error, refetch } = api.useBookingQuery(id, { pollingInterval });
   if (isLoading) return <Loading />;
   if (error || !booking)
     return <ErrorState message={apiMessage(error)} onRetry={() => void refetch()} />;
@@ -111,6 +108,7 @@ export const BookingDetailPage = () => {
           <ReviewForm bookingId={booking.id} />
         </Card>
       )}
+      <BookingChat booking={booking} />
     </div>
   );
 };

@@ -3,10 +3,14 @@ import { Link } from 'react-router';
 import type { TBooking } from '@localkart/contracts/bookings';
 import { formatDateTime, formatPaise } from '../../lib/format';
 import { StatusBadge } from './status-badge';
+import { api } from '../../api/api';
 
 /** One booking in a list, linking to its detail page. */
 export const BookingRow = ({ booking }: { booking: TBooking }) => {
   const { t, i18n } = useTranslation();
+  const { data: conversations } = api.useConversationsQuery();
+  const unread =
+    conversations?.find((conversation) => conversation.bookingId === booking.id)?.unreadCount ?? 0;
   return (
     <li>
       <Link
@@ -22,6 +26,14 @@ export const BookingRow = ({ booking }: { booking: TBooking }) => {
         </div>
         <div className="flex items-center gap-3">
           <span className="font-semibold">{formatPaise(booking.pricing.totalAmountPaise)}</span>
+          {unread > 0 && (
+            <span
+              className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white"
+              data-testid="unread-messages"
+            >
+              {t('chat.unread', { count: unread })}
+            </span>
+          )}
           <StatusBadge status={booking.status} />
           <span className="sr-only">{t('bookings.open')}</span>
         </div>

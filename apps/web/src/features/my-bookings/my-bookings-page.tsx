@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { TBookingStatus } from '@localkart/contracts/bookings';
 import { api } from '../../api/api';
 import { apiMessage } from '../../lib/api-error';
-import { LIVE_POLL_MS } from '../realtime/live';
+import { useLivePollInterval } from '../realtime/live-socket-context';
 import { Button } from '../../components/ui/button';
 import { PageTitle } from '../../components/ui/card';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
@@ -12,12 +12,13 @@ import { BookingRow } from './booking-row';
 import { StatusTabs } from './status-tabs';
 
 export const MyBookingsPage = () => {
+  const pollingInterval = useLivePollInterval();
   const { t } = useTranslation();
   const [status, setStatus] = useState<TBookingStatus>();
   const [page, setPage] = useState(1);
   const { data, isLoading, error, refetch } = api.useMyBookingsQuery(
     { page, ...(status ? { status } : {}) },
-    { pollingInterval: LIVE_POLL_MS },
+    { pollingInterval },
   );
   return (
     <div className="mx-auto max-w-3xl">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TBookingStatus } from '@localkart/contracts/bookings';
 import { api } from '../../api/api';
 import { apiMessage } from '../../lib/api-error';
-import { LIVE_POLL_MS } from '../realtime/live';
+import { useLivePollInterval } from '../realtime/live-socket-context';
 import { Button } from '../../components/ui/button';
 import { PageTitle } from '../../components/ui/card';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
@@ -13,13 +13,14 @@ import { ProviderNav } from './provider-nav';
 
 /** Booking requests: new ones appear while the page is open. */
 export const ProviderDashboardPage = () => {
+  const pollingInterval = useLivePollInterval();
   const { t } = useTranslation();
   const [status, setStatus] = useState<TBookingStatus | undefined>('pending');
   const [page, setPage] = useState(1);
   const { data: profile } = api.useMyProviderQuery();
   const { data, isLoading, error, refetch } = api.useProviderBookingsQuery(
     { page, ...(status ? { status } : {}) },
-    { pollingInterval: LIVE_POLL_MS },
+    { pollingInterval },
   );
   return (
     <div>
