@@ -1,29 +1,14 @@
 import { asc, eq, and, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { serviceCategories, serviceSubcategories } from '../../db/schema/taxonomy';
+import {
+  categoryColumns as publicCategoryColumns,
+  subcategoryColumns as publicSubcategoryColumns,
+} from './taxonomy.repo';
 
-const categoryColumns = {
-  slug: serviceCategories.slug,
-  nameEn: serviceCategories.nameEn,
-  nameHi: serviceCategories.nameHi,
-  descriptionEn: serviceCategories.descriptionEn,
-  typicalUnit: serviceCategories.typicalUnit,
-  priceMinPaise: serviceCategories.priceMinPaise,
-  priceMaxPaise: serviceCategories.priceMaxPaise,
-  synonyms: serviceCategories.synonyms,
-  sortOrder: serviceCategories.sortOrder,
-  isActive: serviceCategories.isActive,
-};
+const categoryColumns = { ...publicCategoryColumns, isActive: serviceCategories.isActive };
 const subcategoryColumns = {
-  categorySlug: serviceSubcategories.categorySlug,
-  slug: serviceSubcategories.slug,
-  nameEn: serviceSubcategories.nameEn,
-  nameHi: serviceSubcategories.nameHi,
-  unit: serviceSubcategories.unit,
-  priceMinPaise: serviceSubcategories.priceMinPaise,
-  priceMaxPaise: serviceSubcategories.priceMaxPaise,
-  synonyms: serviceSubcategories.synonyms,
-  sortOrder: serviceSubcategories.sortOrder,
+  ...publicSubcategoryColumns,
   isActive: serviceSubcategories.isActive,
 };
 export type AdminCategoryRow = {

@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { serviceCategories, serviceSubcategories } from '../../db/schema/taxonomy';
 
-const categoryColumns = {
+/** What the public taxonomy shows of a category; the admin repo adds `isActive`. */
+export const categoryColumns = {
   slug: serviceCategories.slug,
   nameEn: serviceCategories.nameEn,
   nameHi: serviceCategories.nameHi,
@@ -14,7 +15,7 @@ const categoryColumns = {
   sortOrder: serviceCategories.sortOrder,
 };
 
-const subcategoryColumns = {
+export const subcategoryColumns = {
   categorySlug: serviceSubcategories.categorySlug,
   slug: serviceSubcategories.slug,
   nameEn: serviceSubcategories.nameEn,
