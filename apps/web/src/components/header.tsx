@@ -18,7 +18,8 @@ export const Header = () => {
   const links = [
     { to: '/', label: t('nav.find'), end: true },
     { to: '/match', label: t('nav.match') },
-    ...(user ? [{ to: '/bookings', label: t('nav.bookings') }] : []),
+    // A provider's jobs are under the dashboard; only customers book.
+    ...(user?.role === 'customer' ? [{ to: '/bookings', label: t('nav.bookings') }] : []),
     ...(user?.role === 'provider' ? [{ to: '/provider', label: t('nav.provider') }] : []),
     ...(user?.role === 'customer'
       ? [{ to: '/provider/onboarding', label: t('nav.becomeProvider') }]
