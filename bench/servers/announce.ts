@@ -83,11 +83,12 @@ export const listenAndAnnounce = (server: Server, onClose?: () => Promise<void>)
     process.send?.(answer);
   });
 
-  server.listen(0, BENCH_HOST, async () => {
+  const announce = async () => {
     stopProfile = await startCpuProfile();
     const { port } = server.address() as AddressInfo;
     const message: ListeningMessage = { type: 'listening', port };
     process.send?.(message);
     process.stderr.write(`${JSON.stringify(message)}\n`);
-  });
+  };
+  server.listen(0, BENCH_HOST, () => void announce());
 };
