@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 export const WEB_APP_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
 /** Paths the API owns: never answered with the web app's page, so their 404s stay JSON. */
-const API_OWNED = /^\/(api|uploads|socket\.io)(\/|$)|^\/(health|metrics)$/;
+const API_OWNED = /^\/(api|uploads|private|socket\.io)(\/|$)|^\/(health|metrics)$/;
+/** A last segment with an extension names a file, never a client route: a missing one is a 404. */
+const NAMES_A_FILE = /\/[^/]*\.[^/]*$/;
 
 /**
  * Serves the web app at `/`: hashed assets cached for a year, any other GET that is not the API's
@@ -33,7 +35,11 @@ export const serveWebApp = (distDirectory: string = WEB_APP_DIST): RequestHandle
   );
   router.use(express.static(distDirectory, { index: false, redirect: false, maxAge: '1h' }));
   router.get(/.*/, (req, res, next) => {
-    if (API_OWNED.test(req.path) || req.path.startsWith('/assets/')) {
+    if (
+      API_OWNED.test(req.path) ||
+      NAMES_A_FILE.test(req.path) ||
+      req.path.startsWith('/assets/')
+    ) {
       next();
       return;
     }
