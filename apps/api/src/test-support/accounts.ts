@@ -129,7 +129,7 @@ export const mailsTo = async (app: TestApp, email: string): Promise<OutboxMail[]
 export const verificationTokenFor = async (app: TestApp, email: string): Promise<string> => {
   const mails = await mailsTo(app, email);
   const link = mails
-    .map((mail) => /\/api\/auth\/verify-email\/([\w-]+)/.exec(mail.text)?.[1])
+    .map((mail) => /\/verify-email\/([\w-]+)/.exec(mail.text)?.[1])
     .filter((token) => token !== undefined)
     .at(-1);
   if (!link) throw new Error(`no verification e-mail for ${email}`);

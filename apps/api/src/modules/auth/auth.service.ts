@@ -64,7 +64,7 @@ export const createAuthService = (deps: AuthDeps) => {
     const base = config.APP_URL.replace(/\/$/, '');
     await mailer.send(
       purpose === 'verify_email'
-        ? verificationEmail(recipient, `${base}/api/auth/verify-email/${token}`, VERIFY_EMAIL_HOURS)
+        ? verificationEmail(recipient, `${base}/verify-email/${token}`, VERIFY_EMAIL_HOURS)
         : passwordResetEmail(
             recipient,
             `${base}/reset-password?token=${encodeURIComponent(token)}`,

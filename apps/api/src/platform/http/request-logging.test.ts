@@ -15,6 +15,9 @@ describe('request log URLs', () => {
     expect(loggableUrl('/api/auth/verify-email/abcdefghijklmnopqrstuvwxyz012345')).toBe(
       '/api/auth/verify-email/[redacted]',
     );
+    expect(loggableUrl('/verify-email/abcdefghijklmnopqrstuvwxyz012345')).toBe(
+      '/verify-email/[redacted]',
+    );
   });
 
   it('when a URL carries nothing secret, then it is logged as it is', () => {

@@ -18,8 +18,11 @@ const acceptableRequestId = /^[\w.:-]{1,128}$/;
 /** Query parameters that carry credentials, such as the OpenID Connect callback's `code`. */
 const secretQueryParameter = /([?&](?:code|token|access_token|id_token|refresh_token)=)[^&#]*/gi;
 
-/** Paths whose last segment is a single-use secret, such as the e-mail verification link. */
-const secretPathSegment = /^(\/api\/auth\/verify-email\/)[^/?#]+/;
+/**
+ * Paths whose last segment is a single-use secret: the e-mail verification link's web page and
+ * the API call it makes.
+ */
+const secretPathSegment = /^(\/(?:api\/auth\/)?verify-email\/)[^/?#]+/;
 
 /** The URL with credential-bearing query values and path segments replaced. */
 export const loggableUrl = (url: string): string => {
