@@ -15,7 +15,10 @@ export const createRedisConnection = (
     enableOfflineQueue: queueWhileOffline,
     maxRetriesPerRequest: queueWhileOffline ? null : 0,
     connectTimeout: 2000,
-    commandTimeout: 2000,
+    // A connection that queues while offline (subscribers) waits for Redis to come back; a
+    // timeout would reject its queued SUBSCRIBEs, unhandled inside libraries such as the
+    // Socket.io adapter.
+    ...(queueWhileOffline ? {} : { commandTimeout: 2000 }),
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   let lastError = '';
