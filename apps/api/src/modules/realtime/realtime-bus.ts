@@ -3,12 +3,12 @@ import type { PubSub } from '../../platform/pubsub/pubsub';
 import { BOOKING_STATUS_CHANNEL, type BookingStatusChanged } from '../bookings/bookings.service';
 import type { MessageFeed } from '../messages/message-feed';
 import { previewOf } from '../messages/message-views';
+import {
+  NOTIFICATION_CREATED_CHANNEL,
+  type NotificationCreated,
+} from '../notifications/notification-created';
 import { DISCONNECT_USER_CHANNEL, type DisconnectUser } from './disconnect-user';
 import { bookingRoom, userRoom, type RealtimeServer } from './socket-types';
-
-/** Published by the notifications module for each notification it creates. */
-export const NOTIFICATION_CREATED_CHANNEL = 'notifications.created';
-type NotificationCreated = { userId: string; notification: unknown; unreadCount: number };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;

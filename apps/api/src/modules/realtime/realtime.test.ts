@@ -21,7 +21,7 @@ import { MESSAGE_CREATED_CHANNEL, type MessageCreated } from '../messages/messag
 import { auth, signedInCustomer, type SignedIn } from '../providers/provider-test-support';
 import { insertTestBooking } from '../reviews/review-test-support';
 import { disconnectUser } from './disconnect-user';
-import { NOTIFICATION_CREATED_CHANNEL } from './realtime-bus';
+import { NOTIFICATION_CREATED_CHANNEL } from '../notifications/notification-created';
 import {
   connectSocket,
   dataOf,
