@@ -129,7 +129,8 @@ export const ZBooking = z
       status: ZBookingPaymentStatus,
       transactionId: z.string().nullable(),
       order: ZPaymentOrder.optional().meta({
-        description: 'Online payment: the gateway order to pay (on creation only)',
+        description:
+          'Online payment: the gateway order to pay (on creation only; later from `POST /api/bookings/{id}/payment-order`)',
       }),
     }),
     cancellation: z.object({
@@ -334,6 +335,27 @@ export const bookingsPaths = {
     'The customer, the provider or an admin. A customer cancelling inside the free window pays the fee in `cancellation.policy`; prepaid money is refunded to the original method, net of the fee.',
     ZCancelBookingRequest,
   ),
+  '/api/bookings/{id}/payment-order': {
+    post: {
+      summary: 'Pay an online booking later',
+      description:
+        'The customer of an online booking whose payment is still pending (the checkout was closed or the payment failed), while the booking is pending, confirmed or in progress: the gateway order to pay it with, with its `checkout`. The same unpaid order is returned until it is paid; a new one only after it failed.',
+      tags: ['Bookings'],
+      security: bearer,
+      requestParams: { path: ZBookingParams },
+      responses: {
+        '200': {
+          description: 'The unpaid gateway order',
+          ...json(successEnvelope(ZPaymentOrder)),
+        },
+        '403': error('Only the booking’s customer pays it'),
+        '404': error('No such booking, or not yours'),
+        '409': error(
+          'Not an online booking, already paid or refunded, or cancelled or completed (`details`)',
+        ),
+      },
+    },
+  },
   '/api/users/bookings': {
     get: {
       summary: 'The caller’s bookings as a customer',

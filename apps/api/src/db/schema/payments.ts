@@ -147,6 +147,10 @@ export const paymentOrders = pgTable(
   (table) => [
     unique('payment_orders_gateway_order_key').on(table.gateway, table.gatewayOrderId),
     index('payment_orders_user_idx').on(table.userId, table.createdAt.desc()),
+    // A booking's orders: paying it later, refunding it.
+    index('payment_orders_booking_idx')
+      .on(table.bookingId, table.createdAt.desc())
+      .where(sql`${table.bookingId} IS NOT NULL`),
     check('payment_orders_amount_positive', sql`${table.amountPaise} > 0`),
   ],
 );

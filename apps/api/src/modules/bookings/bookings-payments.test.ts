@@ -163,6 +163,71 @@ describe('online payments', () => {
     expect((await act(provider, id, 'complete')).body.data.status).toBe('completed');
   });
 
+  it('when the checkout was closed, then the customer pays the booking later with its same order', async () => {
+    const customer = await signedInCustomer(app);
+    const stranger = await signedInCustomer(app);
+    const created = await postBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'online',
+    });
+    const { id, payment } = created.body.data;
+    const later = await act(customer, id, 'payment-order');
+    expect(later.status).toBe(200);
+    expect(later.body.data).toMatchObject({
+      gatewayOrderId: payment.order.gatewayOrderId,
+      status: 'created',
+      amountPaise: 29_900,
+      checkout: { payUrl: payment.order.checkout.payUrl },
+    });
+    expect((await act(provider, id, 'payment-order')).status).toBe(403);
+    expect((await act(stranger, id, 'payment-order')).status).toBe(404);
+
+    const order = await request(app.url)
+      .get(`/api/payments/orders/${later.body.data.id}`)
+      .set(auth(customer));
+    expect(order.body.data.checkout).toEqual(payment.order.checkout);
+
+    await request(app.url).post(later.body.data.checkout.payUrl).set(auth(customer)).expect(200);
+    expect((await getBooking(customer, id)).payment.status).toBe('paid');
+    const again = await act(customer, id, 'payment-order');
+    expect(again.status).toBe(409);
+    expect(again.body.error.details).toMatchObject({ paymentStatus: 'paid' });
+  });
+
+  it('when the earlier payment failed, then paying later opens a new order', async () => {
+    const customer = await signedInCustomer(app);
+    const created = await postBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'online',
+    });
+    const { id, payment } = created.body.data;
+    // As a gateway's payment.failed webhook leaves it.
+    await app.runtime.database.db.execute(
+      sql`UPDATE payment_orders SET status = 'failed' WHERE id = ${payment.order.id}::uuid`,
+    );
+    const later = await act(customer, id, 'payment-order');
+    expect(later.status).toBe(200);
+    expect(later.body.data.id).not.toBe(payment.order.id);
+    expect(later.body.data).toMatchObject({ status: 'created', bookingId: id });
+  });
+
+  it('when a booking is cash or cancelled, then there is nothing to pay online', async () => {
+    const customer = await signedInCustomer(app);
+    const cash = await createBooking(app, customer, bookingBody(provider, { date: nextDate() }));
+    const byCash = await act(customer, cash, 'payment-order');
+    expect(byCash.status).toBe(409);
+    expect(byCash.body.error.details).toMatchObject({ paymentMethod: 'cash' });
+
+    const online = await postBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'online',
+    });
+    await act(customer, online.body.data.id, 'cancel');
+    const cancelled = await act(customer, online.body.data.id, 'payment-order');
+    expect(cancelled.status).toBe(409);
+    expect(cancelled.body.error.details).toMatchObject({ currentStatus: 'cancelled' });
+  });
+
   it('when an online booking is paid after it was cancelled, then the money goes back', async () => {
     const customer = await signedInCustomer(app);
     const res = await postBooking(app, customer, {

@@ -50,6 +50,10 @@ export const bookingsRoutes = ({
   router.get('/api/bookings/:id', signedIn, async (req, res) => {
     sendData(res, await bookings.get(callerOf(req), idOf(req)));
   });
+  router.post('/api/bookings/:id/payment-order', signedIn, async (req, res) => {
+    ZEmptyRequest.parse(bodyOf(req));
+    sendData(res, await bookings.paymentOrder(callerOf(req), idOf(req)));
+  });
   router.put('/api/bookings/:id', signedIn, async (req, res) => {
     const request = ZRescheduleBookingRequest.parse(req.body);
     sendData(res, await bookings.reschedule(callerOf(req), idOf(req), request));

@@ -19,6 +19,7 @@ import type { PaymentsService } from '../payments/payments.service';
 import { findBookableProvider, type BookableProvider } from '../providers/bookable-provider.repo';
 import { findProviderByUserId } from '../providers/providers.repo';
 import {
+  ACTIVE_STATUSES,
   basePriceOf,
   DEFAULT_DURATION_MINUTES,
   feeIfCancelledAt,
@@ -599,6 +600,35 @@ export const createBookingsService = ({
     };
   };
 
+  /**
+   * An online booking the customer has not paid yet (the checkout was closed, the payment
+   * failed): the gateway order to pay it with now. Only while the booking can still happen.
+   */
+  const paymentOrder = async (caller: AuthenticatedUser, id: string) => {
+    const { row, party } = await load(caller, id);
+    if (party !== 'customer')
+      throw new AppError(ErrorCode.AUTHORIZATION_ERROR, 'Only the customer pays a booking');
+    if (row.paymentMethod !== 'online')
+      throw new AppError(ErrorCode.CONFLICT, `This booking is paid by ${row.paymentMethod}`, {
+        paymentMethod: row.paymentMethod,
+      });
+    if (row.paymentStatus !== 'pending')
+      throw new AppError(ErrorCode.CONFLICT, `This booking is already ${row.paymentStatus}`, {
+        paymentStatus: row.paymentStatus,
+      });
+    if (!ACTIVE_STATUSES.includes(row.status))
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `A ${row.status.replace('_', ' ')} booking cannot be paid`,
+        { currentStatus: row.status },
+      );
+    return payments.openBookingOrder({
+      userId: caller.userId,
+      bookingId: row.id,
+      amountPaise: row.totalAmountPaise,
+    });
+  };
+
   const listForCustomer = (caller: AuthenticatedUser, query: TCustomerBookingsQuery) =>
     page({ customerId: caller.userId, status: query.status }, query);
 
@@ -615,6 +645,7 @@ export const createBookingsService = ({
     quote,
     create,
     get,
+    paymentOrder,
     listForCustomer,
     listForProvider,
     confirm,

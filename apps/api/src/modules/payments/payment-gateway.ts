@@ -8,7 +8,9 @@ export type PaymentGateway = {
     currency: string;
     receipt: string;
     notes: Record<string, string>;
-  }): Promise<{ gatewayOrderId: string; checkout: Record<string, unknown> }>;
+  }): Promise<{ gatewayOrderId: string }>;
+  /** What a client needs to open the checkout for an unpaid order (any time, not only at creation). */
+  checkoutFor(gatewayOrderId: string): Record<string, unknown>;
   /** The checkout's proof that `gatewayPaymentId` paid `gatewayOrderId`. */
   verifyCheckout(proof: {
     gatewayOrderId: string;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { paymentOrders, paymentWebhookEvents } from '../../db/schema/payments';
 
@@ -89,6 +89,24 @@ export const markOrderFailed = async (db: Db, id: string) => {
     .update(paymentOrders)
     .set({ status: 'failed' })
     .where(and(eq(paymentOrders.id, id), eq(paymentOrders.status, 'created')));
+};
+
+/** The booking's newest unpaid order on `gateway`, if any. */
+export const findOpenBookingOrder = async (db: Db, bookingId: string, gateway: string) => {
+  const [row] = await db
+    .select(orderColumns)
+    .from(paymentOrders)
+    .where(
+      and(
+        eq(paymentOrders.bookingId, bookingId),
+        eq(paymentOrders.purpose, 'booking'),
+        eq(paymentOrders.gateway, gateway),
+        eq(paymentOrders.status, 'created'),
+      ),
+    )
+    .orderBy(desc(paymentOrders.createdAt))
+    .limit(1);
+  return row;
 };
 
 export const findPaidBookingOrders = (db: Db, bookingId: string) =>

@@ -5,6 +5,7 @@ import type { PubSub } from '../../platform/pubsub/pubsub';
 import { CURRENCY, type Ledger } from './ledger.service';
 import type { GatewayEvent, PaymentGateway } from './payment-gateway';
 import {
+  findOpenBookingOrder,
   findPaidBookingOrders,
   findUserOrder,
   findUserOrderByGatewayId,
@@ -52,7 +53,11 @@ export const createPaymentsService = ({
 }) => {
   const bookingPaidListeners: BookingPaidListener[] = [];
 
-  const view = (order: PaymentOrderRow, checkout?: Record<string, unknown>) => ({
+  /** An unpaid order of the current gateway carries its checkout, whenever it is read. */
+  const payable = (order: PaymentOrderRow) =>
+    order.status === 'created' && order.gateway === gateway.name;
+
+  const view = (order: PaymentOrderRow) => ({
     id: order.id,
     purpose: order.purpose,
     bookingId: order.bookingId,
@@ -64,7 +69,7 @@ export const createPaymentsService = ({
     testMode: gateway.testMode,
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
-    ...(checkout ? { checkout } : {}),
+    ...(payable(order) ? { checkout: gateway.checkoutFor(order.gatewayOrderId) } : {}),
   });
 
   const createOrder = async ({
@@ -94,7 +99,7 @@ export const createPaymentsService = ({
       amountPaise,
       currency: CURRENCY,
     });
-    return view(order, created.checkout);
+    return view(order);
   };
 
   /** Marks the order paid and posts its money, once; later confirmations return the paid order. */
@@ -174,6 +179,17 @@ export const createPaymentsService = ({
     /** For the bookings module: an online payment for a booking, paid in escrow when confirmed. */
     createBookingOrder: (input: { userId: string; bookingId: string; amountPaise: number }) =>
       createOrder({ ...input, purpose: 'booking' }),
+
+    /**
+     * The order a customer pays a booking with after creation: its unpaid order if there is
+     * one, else (every earlier attempt failed) a new one. The bookings module decides whether the
+     * booking may still be paid.
+     */
+    openBookingOrder: async (input: { userId: string; bookingId: string; amountPaise: number }) => {
+      const open = await findOpenBookingOrder(db, input.bookingId, gateway.name);
+      if (open && open.amountPaise === input.amountPaise) return view(open);
+      return createOrder({ ...input, purpose: 'booking' });
+    },
 
     getOrder: async (userId: string, orderId: string) => view(await ownOrder(userId, orderId)),
 

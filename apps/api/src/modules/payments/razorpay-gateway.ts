@@ -61,8 +61,9 @@ export const createRazorpayGateway = (config: RazorpayConfig): PaymentGateway =>
         receipt,
         notes,
       });
-      return { gatewayOrderId: order.id, checkout: { keyId: config.keyId, orderId: order.id } };
+      return { gatewayOrderId: order.id };
     },
+    checkoutFor: (gatewayOrderId) => ({ keyId: config.keyId, orderId: gatewayOrderId }),
     verifyCheckout: ({ gatewayOrderId, gatewayPaymentId, signature }) =>
       signatureMatches(
         hmacHex(config.keySecret, `${gatewayOrderId}|${gatewayPaymentId}`),

@@ -12,13 +12,10 @@ const id = (prefix: string) => `${prefix}_test_${randomBytes(9).toString('base64
 export const createTestGateway = (): PaymentGateway => ({
   name: 'test',
   testMode: true,
-  createOrder: () => {
-    const gatewayOrderId = id('order');
-    return Promise.resolve({
-      gatewayOrderId,
-      checkout: { payUrl: `/api/payments/test-gateway/orders/${gatewayOrderId}/pay` },
-    });
-  },
+  createOrder: () => Promise.resolve({ gatewayOrderId: id('order') }),
+  checkoutFor: (gatewayOrderId) => ({
+    payUrl: `/api/payments/test-gateway/orders/${gatewayOrderId}/pay`,
+  }),
   verifyCheckout: () => false,
   refund: () => Promise.resolve({ gatewayRefundId: id('rfnd') }),
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "payment_orders_booking_idx" ON "payment_orders" USING btree ("booking_id","created_at" DESC NULLS LAST) WHERE "payment_orders"."booking_id" IS NOT NULL;
