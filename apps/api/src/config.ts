@@ -79,6 +79,8 @@ const ZEnvironment = z.object({
   OIDC_ISSUER: urlWithProtocols(['https', 'http']).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button ("Continue with Google"). */
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(40).default('Google'),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   AUTH_RATE_LIMIT_WINDOW_MS: positiveInt.default(15 * 60 * 1000),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { ZErrorEnvelope } from './envelope';
+import { successEnvelope, ZErrorEnvelope } from './envelope';
 import { json } from './openapi-helpers';
 
 const redirect = (description: string) => ({
@@ -15,7 +15,31 @@ const redirect = (description: string) => ({
  * are navigations, not API calls. After the callback the web app calls `POST /api/auth/refresh`
  * with the refresh cookie to get an access token. Both answer 404 when OIDC is not configured.
  */
+export const ZSignInOptions = z
+  .object({
+    oidc: z
+      .object({
+        name: z.string().meta({ description: 'The provider to name on the button, e.g. Google' }),
+        loginPath: z.literal('/api/auth/oidc/login'),
+      })
+      .nullable()
+      .meta({ description: 'Null when sign-in with an identity provider is not configured' }),
+  })
+  .meta({ id: 'SignInOptions' });
+export type TSignInOptions = z.infer<typeof ZSignInOptions>;
+
 export const oidcPaths = {
+  '/api/auth/sign-in-options': {
+    get: {
+      summary: 'How people can sign in here (password always; an identity provider if configured)',
+      description:
+        'Public. The web app shows "Continue with …" only when `oidc` is set, and sends the browser to `loginPath?returnTo=…`.',
+      tags: ['Auth'],
+      responses: {
+        '200': { description: 'The sign-in options', ...json(successEnvelope(ZSignInOptions)) },
+      },
+    },
+  },
   '/api/auth/oidc/login': {
     get: {
       summary: 'Start signing in with the identity provider (redirects to it)',

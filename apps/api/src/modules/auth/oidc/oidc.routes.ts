@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../../app';
+import type { TSignInOptions } from '@localkart/contracts/oidc';
 import { AppError, ErrorCode } from '../../../platform/errors';
+import { sendData } from '../../../platform/http/envelope';
 import { createRateLimiter } from '../../../platform/http/rate-limit';
 import { setRefreshCookie } from '../refresh-cookie';
 import type { ClientInfo } from '../sessions.service';
@@ -8,7 +10,7 @@ import { clearLoginCookie, loginIdOf, setLoginCookie } from './login-cookie';
 import { OidcSignInError, type OidcService } from './oidc.service';
 import { safeReturnTo } from './return-to';
 
-const LOGIN_PATH = '/api/auth/oidc/login';
+const LOGIN_PATH = '/api/auth/oidc/login' as const;
 const CALLBACK_PATH = '/api/auth/oidc/callback';
 
 const clientOf = (req: Request): ClientInfo => ({
@@ -34,6 +36,14 @@ export const oidcRoutes = ({
   oidc: OidcService | undefined;
 }): Router => {
   const router = Router();
+  const options: TSignInOptions = {
+    oidc: oidc ? { name: deps.config.OIDC_DISPLAY_NAME, loginPath: LOGIN_PATH } : null,
+  };
+  router.get('/api/auth/sign-in-options', (_req, res) => {
+    // Changes only with the configuration; a short cache spares a request per sign-in page.
+    res.set('Cache-Control', 'public, max-age=300');
+    sendData(res, options);
+  });
   if (!oidc) {
     router.use('/api/auth/oidc', () => {
       throw new AppError(ErrorCode.NOT_FOUND, 'Sign-in with an identity provider is not enabled');

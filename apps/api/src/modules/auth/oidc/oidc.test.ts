@@ -214,6 +214,14 @@ describe('OIDC sign-in against a real OpenID provider', () => {
       body: JSON.stringify({ email, password: PASSWORD }),
     });
 
+  it('when the sign-in page asks, then the options name the provider and where sign-in starts', async () => {
+    const response = await fetch(`${app.url}/api/auth/sign-in-options`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: unknown }).data).toEqual({
+      oidc: { name: 'Google', loginPath: '/api/auth/oidc/login' },
+    });
+  });
+
   it('when sign-in starts, then the browser goes to the provider with PKCE, state and nonce, holding a 10-minute httpOnly cookie', async () => {
     const response = await fetch(`${app.url}/api/auth/oidc/login`, { redirect: 'manual' });
     expect(response.status).toBe(302);
@@ -556,6 +564,12 @@ describe('when OIDC is not configured', () => {
     app = await startTestApp();
   });
   afterAll(() => app?.close());
+
+  it('then the sign-in options offer no identity provider', async () => {
+    const response = await fetch(`${app.url}/api/auth/sign-in-options`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ success: true, data: { oidc: null } });
+  });
 
   it('then GET /api/auth/oidc/login and the callback are 404 NOT_FOUND in the envelope', async () => {
     for (const path of ['/api/auth/oidc/login', `${CALLBACK_PATH}?code=a&state=b`]) {
