@@ -6,6 +6,7 @@ import type { Presence } from '../realtime/presence';
 import { createAvatarUrls } from '../users/avatar-urls';
 import { createBookingPartiesCache } from './booking-parties-cache';
 import { createMessageFeed } from './message-feed';
+import { createMessageWriter } from './message-writer';
 import { messagesRoutes } from './messages.routes';
 import { createMessagesService } from './messages.service';
 
@@ -20,6 +21,7 @@ export const createMessagesModule = (
   const messages = createMessagesService({
     db,
     parties: createBookingPartiesCache({ db, pubsub, logger }),
+    writer: createMessageWriter(db),
     privateStorage,
     quota: createQuotaStorage({ db, logger, config }),
     pubsub,

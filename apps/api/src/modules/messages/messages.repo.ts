@@ -33,18 +33,26 @@ export type AttachmentRow = {
   [K in keyof typeof attachmentColumns]: (typeof messageAttachments.$inferSelect)[K];
 };
 
+/**
+ * Inserts the messages in one statement; returns those stored. A message whose sender already
+ * stored one under its client id is left out. Each row's time is taken as it is inserted (not the
+ * statement's start), so messages inserted together keep the order they were given in.
+ */
+export const insertMessages = (
+  db: Db,
+  rows: (NewMessageRow & { id: string })[],
+): Promise<MessageRow[]> =>
+  db
+    .insert(messages)
+    .values(rows.map((row) => ({ ...row, createdAt: sql`clock_timestamp()` })))
+    .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
+    .returning(messageColumns);
+
 /** Inserts the message; undefined when the sender already stored one under this client id. */
 export const insertMessage = async (
   db: Db,
-  row: NewMessageRow,
-): Promise<MessageRow | undefined> => {
-  const [inserted] = await db
-    .insert(messages)
-    .values(row)
-    .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
-    .returning(messageColumns);
-  return inserted;
-};
+  row: NewMessageRow & { id: string },
+): Promise<MessageRow | undefined> => (await insertMessages(db, [row]))[0];
 
 export const insertAttachment = async (
   db: Db,

@@ -1,3 +1,4 @@
+import { v7 as timeOrderedId } from 'uuid';
 import type { TPageMeta } from '@localkart/contracts/envelope';
 import type {
   TConversation,
@@ -19,6 +20,7 @@ import type { AvatarUrls } from '../users/user-profile';
 import type { BookingPartiesCache } from './booking-parties-cache';
 import { prepareAttachment, type PreparedAttachment } from './message-attachments';
 import type { MessageFeed } from './message-feed';
+import type { MessageWriter } from './message-writer';
 import { badCursor, decodeCursor, encodeCursor, previewOf, toMessage } from './message-views';
 import {
   attachmentsOf,
@@ -33,6 +35,7 @@ import {
   listMessages,
   markReadUpTo,
   type MessageRow,
+  type NewMessageRow,
 } from './messages.repo';
 
 /** The pub/sub channel every stored message is announced on (notifications listen to it). */
@@ -64,6 +67,7 @@ const notFound = (what = 'Booking not found') => new AppError(ErrorCode.NOT_FOUN
 export const createMessagesService = ({
   db,
   parties,
+  writer,
   privateStorage,
   quota,
   pubsub,
@@ -74,6 +78,7 @@ export const createMessagesService = ({
 }: {
   db: Db;
   parties: BookingPartiesCache;
+  writer: MessageWriter;
   privateStorage: PrivateStorage;
   quota: QuotaStorage;
   pubsub: PubSub;
@@ -137,10 +142,10 @@ export const createMessagesService = ({
   };
 
   const store = async (
-    row: Parameters<typeof insertMessage>[1],
+    row: NewMessageRow,
     attachment: PreparedAttachment | undefined,
   ): Promise<MessageRow | undefined> => {
-    if (!attachment) return insertMessage(db, row);
+    if (!attachment) return writer.insert(row);
     return quota.storeObjects({
       store: privateStorage,
       userId: row.senderId,
@@ -149,7 +154,7 @@ export const createMessagesService = ({
         { key: attachment.key, body: attachment.body, contentType: attachment.contentType },
       ],
       record: async (tx) => {
-        const stored = await insertMessage(tx, row);
+        const stored = await insertMessage(tx, { ...row, id: timeOrderedId() });
         // Rolling back makes quota storage delete this copy's file.
         if (!stored) throw new ClientIdTaken();
         await insertAttachment(tx, {
