@@ -31,8 +31,8 @@ export default tseslint.config(
     },
   },
   {
-    // The web app: hooks called unconditionally and with every dependency they read.
-    files: ['apps/web/**/*.{ts,tsx}'],
+    // The web and admin apps: hooks called unconditionally and with every dependency they read.
+    files: ['apps/web/**/*.{ts,tsx}', 'apps/admin/**/*.{ts,tsx}', 'packages/web-kit/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

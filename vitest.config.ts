@@ -12,19 +12,24 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
-          exclude: ['apps/web/**', '**/node_modules/**'],
+          // Browser code is tested in the simulated DOM below.
+          exclude: ['apps/web/**', 'apps/admin/**', 'packages/web-kit/**', '**/node_modules/**'],
         },
       },
-      // The web app's components and hooks, in a simulated DOM.
+      // The web and admin apps' components and hooks, and what they share, in a simulated DOM.
       {
         extends: true,
         test: {
           name: 'web',
-          include: ['apps/web/src/**/*.test.{ts,tsx}'],
+          include: [
+            'apps/web/src/**/*.test.{ts,tsx}',
+            'apps/admin/src/**/*.test.{ts,tsx}',
+            'packages/web-kit/src/**/*.test.{ts,tsx}',
+          ],
           environment: 'happy-dom',
         },
       },
-      // The built app in Chromium against a server of its own (apps/web/e2e/server.ts).
+      // The built apps in Chromium against a server of their own (apps/web/e2e/server.ts).
       {
         extends: true,
         test: {

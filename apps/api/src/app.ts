@@ -17,7 +17,7 @@ import type { PhoneProtection } from './modules/users/phone-protection';
 import type { Mailer } from './platform/mail/mailer';
 import { UPLOADS_URL_PATH } from './platform/storage/local-storage';
 import { serveUploads } from './platform/storage/serve-uploads';
-import { serveWebApp } from './platform/http/web-app';
+import { ADMIN_MOUNT_PATH, serveAdminApp, serveWebApp } from './platform/http/web-app';
 import type { PrivateStorage, Storage } from './platform/storage/storage';
 import { createAccountsModule } from './modules/accounts.module';
 import { createAiModule } from './modules/ai/ai.module';
@@ -138,7 +138,9 @@ export const buildApp = (
   // An S3 bucket serves its own objects; local ones are served here.
   if (deps.storage.kind === 'local')
     app.use(UPLOADS_URL_PATH, serveUploads(deps.storage.directory));
-  // The web app at `/` with its client routes; never for /api, /uploads, /health or /socket.io.
+  // The admin panel at `/admin`, the web app at `/` with its client routes; neither answers for
+  // /api, /uploads, /health or /socket.io.
+  app.use(ADMIN_MOUNT_PATH, serveAdminApp());
   app.use(serveWebApp());
 
   app.use(notFoundHandler);

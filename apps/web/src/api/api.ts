@@ -46,7 +46,7 @@ import type { TSearchSuggestionsResult } from '@localkart/contracts/search-sugge
 import type { TTaxonomy } from '@localkart/contracts/taxonomy';
 import type { TUpdateProfileRequest, TUserProfile } from '@localkart/contracts/users';
 import { baseQuery } from './base-query';
-import { profileChanged, signedIn, signedOut } from './session-slice';
+import { profileChanged, signedIn, signedOut } from '@localkart/web-kit/session-slice';
 
 /** The success envelope's payload: every endpoint returns `{ success, data, meta? }`. */
 const data = <T>(response: TSuccessEnvelope<T>): T => response.data;

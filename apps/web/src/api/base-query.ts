@@ -1,30 +1,3 @@
-import { fetchBaseQuery } from '@reduxjs/toolkit/query/react';
-import type { TAuthSession } from '@localkart/contracts/auth';
-import type { TSuccessEnvelope } from '@localkart/contracts/envelope';
-import { createRefreshingBaseQuery } from './refreshing-base-query';
-import { signedIn, signedOut, type SessionState } from './session-slice';
+import { createBaseQuery } from '@localkart/web-kit/base-query';
 
-const raw = fetchBaseQuery({
-  baseUrl: '/',
-  // The refresh cookie is scoped to /api/auth and SameSite=Strict; same-origin sends it there.
-  credentials: 'same-origin',
-  prepareHeaders: (headers, { getState }) => {
-    const { accessToken } = (getState() as { session: SessionState }).session;
-    if (accessToken && !headers.has('Authorization'))
-      headers.set('Authorization', `Bearer ${accessToken}`);
-    return headers;
-  },
-});
-
-export const baseQuery = createRefreshingBaseQuery(raw, {
-  refresh: async (api) => {
-    const result = await raw({ url: 'api/auth/refresh', method: 'POST', body: {} }, api, {});
-    if (result.error) return false;
-    const session = (result.data as TSuccessEnvelope<TAuthSession>).data;
-    api.dispatch(signedIn(session));
-    return true;
-  },
-  onSessionEnded: (api) => {
-    api.dispatch(signedOut());
-  },
-});
+export const baseQuery = createBaseQuery();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/api';
 import { useSession } from './store';
 import { AppRoutes } from './routes';
-import { Loading } from '../components/ui/states';
+import { Loading } from '@localkart/web-kit/ui/states';
 import { LiveSocketProvider } from '../features/realtime/live-socket-context';
 
 /** At start the access token is gone (memory only): one refresh through the cookie restores it. */

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { Loading } from '../components/ui/states';
+import { Loading } from '@localkart/web-kit/ui/states';
 import { Layout } from '../components/layout';
 import { RequireAuth } from '../components/require-auth';
 import { SignInPage } from '../features/account/sign-in-page';

@@ -1,7 +1,7 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { useDispatch, useSelector } from 'react-redux';
 import { api } from '../api/api';
-import { sessionSlice } from '../api/session-slice';
+import { sessionSlice } from '@localkart/web-kit/session-slice';
 
 export const createStore = () =>
   configureStore({

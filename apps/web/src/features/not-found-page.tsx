@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { buttonClass } from '../components/ui/button';
+import { buttonClass } from '@localkart/web-kit/ui/button';
 
 export const NotFoundPage = () => {
   const { t } = useTranslation();

@@ -4,15 +4,25 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { serveWebApp } from './web-app';
+import { ADMIN_MOUNT_PATH, serveAdminApp, serveWebApp } from './web-app';
 
-const builtApp = () => {
+const build = (title: string, asset: string) => {
   const dist = mkdtempSync(path.join(os.tmpdir(), 'localkart-web-dist-'));
   mkdirSync(path.join(dist, 'assets'));
-  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>LocalKart</title>');
-  writeFileSync(path.join(dist, 'assets', 'app-1a2b.js'), 'console.log(1)');
+  writeFileSync(path.join(dist, 'index.html'), `<!doctype html><title>${title}</title>`);
+  writeFileSync(path.join(dist, 'assets', asset), 'console.log(1)');
+  return dist;
+};
+const emptyDirectory = () => mkdtempSync(path.join(os.tmpdir(), 'localkart-no-dist-'));
+
+/** Both apps mounted as app.ts mounts them, the admin one built or not. */
+const builtApp = ({ admin = true } = {}) => {
   const app = express();
-  app.use(serveWebApp(dist));
+  app.use(
+    ADMIN_MOUNT_PATH,
+    serveAdminApp(admin ? build('LocalKart admin', 'admin-9f8e.js') : emptyDirectory()),
+  );
+  app.use(serveWebApp(build('LocalKart', 'app-1a2b.js')));
   app.use((_req, res) => res.status(404).json({ success: false }));
   return app;
 };
@@ -42,7 +52,38 @@ describe('web app serving', () => {
 
   it('when there is no build, then / leads to the API reference', async () => {
     const app = express();
-    app.use(serveWebApp(mkdtempSync(path.join(os.tmpdir(), 'localkart-no-dist-'))));
+    app.use(serveWebApp(emptyDirectory()));
     await request(app).get('/').expect(302).expect('location', '/api/docs/');
+  });
+
+  it.each(['/admin', '/admin/', '/admin/verification', '/admin/audit-log?entry=1'])(
+    'when the admin route %s is asked for, then the admin page is sent, uncached',
+    async (url) => {
+      const res = await request(builtApp()).get(url).expect(200);
+      expect(res.text).toContain('<title>LocalKart admin</title>');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    },
+  );
+
+  it('when an admin asset is asked for, then it is sent with a long cache', async () => {
+    const res = await request(builtApp()).get('/admin/assets/admin-9f8e.js').expect(200);
+    expect(res.headers['cache-control']).toContain('immutable');
+  });
+
+  it.each(['/admin/assets/app-1a2b.js', '/admin/missing.png', '/administrator'])(
+    'when %s is not a file of the admin build, then the admin app does not answer it with its page',
+    async (url) => {
+      const res = await request(builtApp()).get(url);
+      expect(res.text).not.toContain('LocalKart admin');
+    },
+  );
+
+  it('when the admin app is not built, then /admin is a 404 and never the web app', async () => {
+    const app = builtApp({ admin: false });
+    for (const url of ['/admin', '/admin/users']) {
+      const res = await request(app).get(url).expect(404);
+      expect(res.body).toEqual({ success: false });
+    }
+    await request(app).get('/bookings').expect(200);
   });
 });

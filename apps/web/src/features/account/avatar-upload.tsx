@@ -2,8 +2,8 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TUserProfile } from '@localkart/contracts/users';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
 
 export const AvatarUpload = ({ profile }: { profile: TUserProfile }) => {
   const { t } = useTranslation();

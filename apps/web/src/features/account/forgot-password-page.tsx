@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { TextField } from '../../components/ui/field';
-import { ErrorState, Notice } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 import { AuthCard } from './auth-card';
 
 export const ForgotPasswordPage = () => {

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TUserProfile } from '@localkart/contracts/users';
 import { api } from '../../api/api';
-import { apiMessage, fieldErrors } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { Badge, Card, PageTitle } from '../../components/ui/card';
-import { SelectField, TextField } from '../../components/ui/field';
-import { ErrorState, Loading, Notice } from '../../components/ui/states';
+import { apiMessage, fieldErrors } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Badge, Card, PageTitle } from '@localkart/web-kit/ui/card';
+import { SelectField, TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState, Loading, Notice } from '@localkart/web-kit/ui/states';
 import { AvatarUpload } from './avatar-upload';
 
 const ProfileForm = ({ profile }: { profile: TUserProfile }) => {

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ZNewPassword } from '@localkart/contracts/auth';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { buttonClass, Button } from '../../components/ui/button';
-import { TextField } from '../../components/ui/field';
-import { ErrorState, Notice } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { buttonClass, Button } from '@localkart/web-kit/ui/button';
+import { TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 import { AuthCard } from './auth-card';
 
 /** The reset e-mail links to `/reset-password?token=…`. */

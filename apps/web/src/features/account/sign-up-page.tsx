@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ZRegisterRequest } from '@localkart/contracts/auth';
 import { api } from '../../api/api';
-import { apiCode, apiMessage, fieldErrors } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { TextField } from '../../components/ui/field';
-import { ErrorState } from '../../components/ui/states';
+import { apiCode, apiMessage, fieldErrors } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState } from '@localkart/web-kit/ui/states';
 import { AuthCard } from './auth-card';
 
 type Form = { firstName: string; lastName: string; email: string; phone: string; password: string };

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { buttonClass } from '../../components/ui/button';
-import { ErrorState, Loading, Notice } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { buttonClass } from '@localkart/web-kit/ui/button';
+import { ErrorState, Loading, Notice } from '@localkart/web-kit/ui/states';
 import { AuthCard } from './auth-card';
 
 export const VerifyEmailPage = () => {

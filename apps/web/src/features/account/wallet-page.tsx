@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { formatDateTime, formatPaise } from '../../lib/format';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
-import { Button } from '../../components/ui/button';
-import { Card, PageTitle } from '../../components/ui/card';
-import { TextField } from '../../components/ui/field';
-import { EmptyState, ErrorState, Loading, Notice } from '../../components/ui/states';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Card, PageTitle } from '@localkart/web-kit/ui/card';
+import { TextField } from '@localkart/web-kit/ui/field';
+import { EmptyState, ErrorState, Loading, Notice } from '@localkart/web-kit/ui/states';
 import { TestPayment } from '../payments/test-payment';
 import type { TPaymentOrder } from '@localkart/contracts/payments';
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CircleMarker, MapContainer, TileLayer, useMap, useMapEvents } from 'react-leaflet';
 import { useLazySearchPincode } from './use-pincode-lookup';
 import { TILE_ATTRIBUTION, TILE_URL } from '../search/results-map';
-import { Button } from '../../components/ui/button';
-import { TextArea, TextField } from '../../components/ui/field';
+import { Button } from '@localkart/web-kit/ui/button';
+import { TextArea, TextField } from '@localkart/web-kit/ui/field';
 
 export type Address = { address: string; instructions: string; lat: number; lng: number };
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TBookingQuote } from '@localkart/contracts/bookings';
-import { formatDateTime, formatPaise } from '../../lib/format';
+import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
 
 export const PriceBreakdown = ({ quote }: { quote: TBookingQuote }) => {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate, formatClock } from '../../lib/format';
+import { formatCalendarDate, formatClock } from '@localkart/web-kit/format';
 import type { Slot } from './slots';
 
 type Props = {

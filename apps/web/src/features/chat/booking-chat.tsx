@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { TBooking } from '@localkart/contracts/bookings';
 import type { TMessage } from '@localkart/contracts/messages';
 import { useSession } from '../../app/store';
-import { apiMessage } from '../../lib/api-error';
-import { formatDateTime } from '../../lib/format';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { inputClass } from '../../components/ui/field';
-import { ErrorState, Loading } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { formatDateTime } from '@localkart/web-kit/format';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Card } from '@localkart/web-kit/ui/card';
+import { inputClass } from '@localkart/web-kit/ui/field';
+import { ErrorState, Loading } from '@localkart/web-kit/ui/states';
 import { AuthImage } from './auth-image';
 import { useChat } from './use-chat';
 

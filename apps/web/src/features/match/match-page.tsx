@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { Card, PageTitle } from '../../components/ui/card';
-import { TextArea } from '../../components/ui/field';
-import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Card, PageTitle } from '@localkart/web-kit/ui/card';
+import { TextArea } from '@localkart/web-kit/ui/field';
+import { EmptyState, ErrorState, Loading } from '@localkart/web-kit/ui/states';
 import { LocationPicker } from '../search/location-picker';
 import type { Place } from '../search/location';
 import { ProviderCard } from '../search/provider-card';

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TBooking } from '@localkart/contracts/bookings';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { formatPaise } from '../../lib/format';
-import { Button } from '../../components/ui/button';
-import { TextField } from '../../components/ui/field';
-import { ErrorState } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { formatPaise } from '@localkart/web-kit/format';
+import { Button } from '@localkart/web-kit/ui/button';
+import { TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState } from '@localkart/web-kit/ui/states';
 import { RescheduleForm } from './reschedule-form';
 
 type Action = 'confirm' | 'start' | 'complete' | 'cancel';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TBooking } from '@localkart/contracts/bookings';
-import { formatDateTime, formatPaise } from '../../lib/format';
+import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
 import { StatusBadge } from './status-badge';
 import { api } from '../../api/api';
 

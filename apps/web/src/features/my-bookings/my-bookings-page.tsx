@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TBookingStatus } from '@localkart/contracts/bookings';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
+import { apiMessage } from '@localkart/web-kit/api-error';
 import { useLivePollInterval } from '../realtime/live-socket-context';
-import { Button } from '../../components/ui/button';
-import { PageTitle } from '../../components/ui/card';
-import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { Button } from '@localkart/web-kit/ui/button';
+import { PageTitle } from '@localkart/web-kit/ui/card';
+import { EmptyState, ErrorState, Loading } from '@localkart/web-kit/ui/states';
 import { BookingRow } from './booking-row';
 import { StatusTabs } from './status-tabs';
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TBooking } from '@localkart/contracts/bookings';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { ErrorState, Loading } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { ErrorState, Loading } from '@localkart/web-kit/ui/states';
 import { SlotPicker } from '../booking/slot-picker';
 import { slotsByDay, type Slot } from '../booking/slots';
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
-import { apiCode, apiMessage } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { TextArea } from '../../components/ui/field';
-import { ErrorState, Notice } from '../../components/ui/states';
+import { apiCode, apiMessage } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { TextArea } from '@localkart/web-kit/ui/field';
+import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 
 export const ReviewForm = ({ bookingId }: { bookingId: string }) => {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TBookingStatus } from '@localkart/contracts/bookings';
-import { Badge } from '../../components/ui/card';
+import { Badge } from '@localkart/web-kit/ui/card';
 
 const tones = {
   pending: 'amber',

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { TPaymentOrder } from '@localkart/contracts/payments';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { formatPaise } from '../../lib/format';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { formatPaise } from '@localkart/web-kit/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
-import { Button } from '../../components/ui/button';
-import { ErrorState, Notice } from '../../components/ui/states';
+import { Button } from '@localkart/web-kit/ui/button';
+import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 
 /**
  * Pays a gateway order. On the built-in test gateway (`testMode`) this is the simulated checkout,

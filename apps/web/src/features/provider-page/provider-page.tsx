@@ -5,11 +5,16 @@ import { Circle, MapContainer, TileLayer } from 'react-leaflet';
 import type { TPublicProviderProfile } from '@localkart/contracts/providers';
 import { api } from '../../api/api';
 import { useSession } from '../../app/store';
-import { apiMessage } from '../../lib/api-error';
-import { formatCalendarDate, formatClock, formatDate, formatPaise } from '../../lib/format';
-import { buttonClass, Button } from '../../components/ui/button';
-import { Badge, Card, Stars } from '../../components/ui/card';
-import { EmptyState, ErrorState, Loading } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import {
+  formatCalendarDate,
+  formatClock,
+  formatDate,
+  formatPaise,
+} from '@localkart/web-kit/format';
+import { buttonClass, Button } from '@localkart/web-kit/ui/button';
+import { Badge, Card, Stars } from '@localkart/web-kit/ui/card';
+import { EmptyState, ErrorState, Loading } from '@localkart/web-kit/ui/states';
 import { TILE_ATTRIBUTION, TILE_URL } from '../search/results-map';
 import { slotsByDay } from '../booking/slots';
 

@@ -14,11 +14,11 @@ import {
 import { Bar, Line } from 'react-chartjs-2';
 import type { TAnalyticsGranularity } from '@localkart/contracts/provider-analytics';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { formatCalendarDate, formatPaise } from '../../lib/format';
-import { Card, PageTitle } from '../../components/ui/card';
-import { SelectField } from '../../components/ui/field';
-import { ErrorState, Loading } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { formatCalendarDate, formatPaise } from '@localkart/web-kit/format';
+import { Card, PageTitle } from '@localkart/web-kit/ui/card';
+import { SelectField } from '@localkart/web-kit/ui/field';
+import { ErrorState, Loading } from '@localkart/web-kit/ui/states';
 import { ProviderNav } from './provider-nav';
 
 ChartJS.register(

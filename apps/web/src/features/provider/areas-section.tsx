@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Circle, MapContainer, TileLayer } from 'react-leaflet';
 import type { TProviderProfile } from '@localkart/contracts/providers';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { TextField } from '../../components/ui/field';
-import { ErrorState } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Card } from '@localkart/web-kit/ui/card';
+import { TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState } from '@localkart/web-kit/ui/states';
 import { TILE_ATTRIBUTION, TILE_URL } from '../search/results-map';
 
 export const AreasSection = ({ profile }: { profile: TProviderProfile }) => {

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TProviderProfile } from '@localkart/contracts/providers';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { Badge, Card } from '../../components/ui/card';
-import { TextArea, TextField } from '../../components/ui/field';
-import { ErrorState, Notice } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Badge, Card } from '@localkart/web-kit/ui/card';
+import { TextArea, TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 
 export const BusinessSection = ({ profile }: { profile: TProviderProfile }) => {
   const { t } = useTranslation();

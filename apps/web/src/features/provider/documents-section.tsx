@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TProviderDocument } from '@localkart/contracts/providers';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { formatDate } from '../../lib/format';
-import { Button } from '../../components/ui/button';
-import { Badge, Card } from '../../components/ui/card';
-import { SelectField } from '../../components/ui/field';
-import { ErrorState, Loading } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { formatDate } from '@localkart/web-kit/format';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Badge, Card } from '@localkart/web-kit/ui/card';
+import { SelectField } from '@localkart/web-kit/ui/field';
+import { ErrorState, Loading } from '@localkart/web-kit/ui/states';
 
 const tone = { pending: 'amber', verified: 'green', rejected: 'red' } as const;
 

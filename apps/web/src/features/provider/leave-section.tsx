@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { formatCalendarDate } from '../../lib/format';
-import { Button } from '../../components/ui/button';
-import { Card } from '../../components/ui/card';
-import { SelectField, TextField } from '../../components/ui/field';
-import { ErrorState, Loading } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { formatCalendarDate } from '@localkart/web-kit/format';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Card } from '@localkart/web-kit/ui/card';
+import { SelectField, TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState, Loading } from '@localkart/web-kit/ui/states';
 
 export const LeaveSection = () => {
   const { t, i18n } = useTranslation();

@@ -4,11 +4,11 @@ import { useNavigate } from 'react-router';
 import type { TGeneratedProfile } from '@localkart/contracts/ai';
 import { api } from '../../api/api';
 import { useSession } from '../../app/store';
-import { apiMessage } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { Card, PageTitle } from '../../components/ui/card';
-import { TextArea } from '../../components/ui/field';
-import { ErrorState, Notice } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Card, PageTitle } from '@localkart/web-kit/ui/card';
+import { TextArea } from '@localkart/web-kit/ui/field';
+import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 import { ProfileDraftForm } from './profile-draft-form';
 
 /**

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TGeneratedProfile } from '@localkart/contracts/ai';
 import { api } from '../../api/api';
-import { apiMessage, fieldErrors } from '../../lib/api-error';
-import { Button } from '../../components/ui/button';
-import { Badge, Card } from '../../components/ui/card';
-import { SelectField, TextArea, TextField } from '../../components/ui/field';
-import { ErrorState } from '../../components/ui/states';
+import { apiMessage, fieldErrors } from '@localkart/web-kit/api-error';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Badge, Card } from '@localkart/web-kit/ui/card';
+import { SelectField, TextArea, TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState } from '@localkart/web-kit/ui/states';
 
 const list = (text: string) =>
   text

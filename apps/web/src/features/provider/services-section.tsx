@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TProviderProfile } from '@localkart/contracts/providers';
 import { api } from '../../api/api';
-import { apiMessage, fieldErrors } from '../../lib/api-error';
-import { formatPaise } from '../../lib/format';
-import { Button } from '../../components/ui/button';
-import { Badge, Card } from '../../components/ui/card';
-import { SelectField, TextField } from '../../components/ui/field';
-import { ErrorState } from '../../components/ui/states';
+import { apiMessage, fieldErrors } from '@localkart/web-kit/api-error';
+import { formatPaise } from '@localkart/web-kit/format';
+import { Button } from '@localkart/web-kit/ui/button';
+import { Badge, Card } from '@localkart/web-kit/ui/card';
+import { SelectField, TextField } from '@localkart/web-kit/ui/field';
+import { ErrorState } from '@localkart/web-kit/ui/states';
 
 const AddService = () => {
   const { t, i18n } = useTranslation();

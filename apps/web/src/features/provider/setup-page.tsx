@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
-import { apiMessage } from '../../lib/api-error';
-import { PageTitle } from '../../components/ui/card';
-import { ErrorState, Loading } from '../../components/ui/states';
+import { apiMessage } from '@localkart/web-kit/api-error';
+import { PageTitle } from '@localkart/web-kit/ui/card';
+import { ErrorState, Loading } from '@localkart/web-kit/ui/states';
 import { AreasSection } from './areas-section';
 import { AvailabilitySection } from './availability-section';
 import { BusinessSection } from './business-section';

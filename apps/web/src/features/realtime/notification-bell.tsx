@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TNotification } from '@localkart/contracts/notifications';
 import { api } from '../../api/api';
-import { formatDateTime } from '../../lib/format';
-import { Loading } from '../../components/ui/states';
+import { formatDateTime } from '@localkart/web-kit/format';
+import { Loading } from '@localkart/web-kit/ui/states';
 
 /** Where a notification leads: its booking when it has one. */
 const linkOf = (notification: TNotification) =>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
-import { SelectField, TextField } from '../../components/ui/field';
+import { SelectField, TextField } from '@localkart/web-kit/ui/field';
 
 export type FilterValues = {
   category: string;

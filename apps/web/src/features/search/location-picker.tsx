@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inputClass } from '../../components/ui/field';
-import { Spinner } from '../../components/ui/states';
+import { inputClass } from '@localkart/web-kit/ui/field';
+import { Spinner } from '@localkart/web-kit/ui/states';
 import { currentPosition, placeFromText, type Place } from './location';
 
 type Props = { place: Place | undefined; onPlace: (place: Place) => void };

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TProviderCard } from '@localkart/contracts/search';
-import { formatPaise } from '../../lib/format';
-import { Badge, Stars } from '../../components/ui/card';
+import { formatPaise } from '@localkart/web-kit/format';
+import { Badge, Stars } from '@localkart/web-kit/ui/card';
 
 /** One provider in a result list; `extra` carries the AI match's score and reason. */
 export const ProviderCard = ({
@@ -15,7 +15,10 @@ export const ProviderCard = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <article className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-teal-300 hover:shadow-md">
+    <article
+      data-testid="provider-card"
+      className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-teal-300 hover:shadow-md"
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 className="truncate text-base font-semibold text-slate-900">

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TSearchSuggestion } from '@localkart/contracts/search-suggestions';
 import { api } from '../../api/api';
-import { inputClass } from '../../components/ui/field';
+import { inputClass } from '@localkart/web-kit/ui/field';
 
 /** Waits until typing pauses, so suggestions are not fetched for every half-typed letter. */
 export const useDebounced = <T,>(value: T, ms: number) => {

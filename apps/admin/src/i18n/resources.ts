@@ -1,0 +1,26 @@
+import { en as coreEn, type CoreStrings } from './en';
+import { hi as coreHi } from './hi';
+import * as dashboard from '../features/dashboard/i18n';
+import * as verification from '../features/verification/i18n';
+import * as auditLog from '../features/audit-log/i18n';
+
+/**
+ * Every area's strings under its own key (`t('verification.title')`). A new area adds its
+ * `features/<area>/i18n.ts` here, one line per language object.
+ */
+export const en = {
+  ...coreEn,
+  dashboard: dashboard.en,
+  verification: verification.en,
+  auditLog: auditLog.en,
+};
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+// Typed against the English shape: a missing Hindi key fails the typecheck.
+export const hi: Strings<typeof en> = {
+  ...(coreHi satisfies CoreStrings),
+  dashboard: dashboard.hi,
+  verification: verification.hi,
+  auditLog: auditLog.hi,
+};

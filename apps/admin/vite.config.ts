@@ -1,0 +1,18 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** `npm run dev --workspace @localkart/admin`: Vite on 5174 with hot reload, the API behind it. */
+const apiTarget = process.env.LOCALKART_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  // The API serves the build under /admin (apps/api/src/platform/http/web-app.ts).
+  base: '/admin/',
+  plugins: [react(), tailwindcss()],
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 700 },
+  server: {
+    port: 5174,
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+  },
+});
