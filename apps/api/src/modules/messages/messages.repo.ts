@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { queryRows, type Db } from '../../db/client';
 import { bookings } from '../../db/schema/bookings';
 import { messageAttachments, messages } from '../../db/schema/messages';
 import { providers } from '../../db/schema/providers';
@@ -33,20 +33,62 @@ export type AttachmentRow = {
   [K in keyof typeof attachmentColumns]: (typeof messageAttachments.$inferSelect)[K];
 };
 
+type RawMessage = {
+  id: string;
+  booking_id: string;
+  sender_id: string;
+  receiver_id: string;
+  client_id: string | null;
+  type: MessageRow['type'];
+  content: string;
+  latitude: number | null;
+  longitude: number | null;
+  // The drivers hand raw queries' timestamps over as PostgreSQL's text, as Drizzle asks them to.
+  read_at: Date | string | null;
+  created_at: Date | string;
+};
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
 /**
  * Inserts the messages in one statement; returns those stored. A message whose sender already
- * stored one under its client id is left out. Each row's time is taken as it is inserted (not the
- * statement's start), so messages inserted together keep the order they were given in.
+ * stored one under its client id is left out. One array parameter per column (`unnest`), so the
+ * statement's text and its ten parameters are the same for one message or five hundred. Each
+ * row's time is taken as it is inserted (not the statement's start), in the order given.
  */
-export const insertMessages = (
+export const insertMessages = async (
   db: Db,
   rows: (NewMessageRow & { id: string })[],
-): Promise<MessageRow[]> =>
-  db
-    .insert(messages)
-    .values(rows.map((row) => ({ ...row, createdAt: sql`clock_timestamp()` })))
-    .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
-    .returning(messageColumns);
+): Promise<MessageRow[]> => {
+  const column = <K extends keyof NewMessageRow>(key: K) =>
+    sql.param(rows.map((row) => row[key] ?? null));
+  const stored = await queryRows<RawMessage>(
+    db,
+    sql`INSERT INTO messages
+        (id, booking_id, sender_id, receiver_id, client_id, type, content, latitude, longitude, created_at)
+      SELECT m.*, clock_timestamp()
+      FROM unnest(${column('id')}::uuid[], ${column('bookingId')}::uuid[],
+        ${column('senderId')}::uuid[], ${column('receiverId')}::uuid[], ${column('clientId')}::uuid[],
+        ${column('type')}::text[]::message_type[], ${column('content')}::text[],
+        ${column('latitude')}::float8[], ${column('longitude')}::float8[])
+        AS m(id, booking_id, sender_id, receiver_id, client_id, type, content, latitude, longitude)
+      ON CONFLICT (sender_id, client_id) DO NOTHING
+      RETURNING id, booking_id, sender_id, receiver_id, client_id, type, content, latitude,
+        longitude, read_at, created_at`,
+  );
+  return stored.map((row) => ({
+    id: row.id,
+    bookingId: row.booking_id,
+    senderId: row.sender_id,
+    receiverId: row.receiver_id,
+    clientId: row.client_id,
+    type: row.type,
+    content: row.content,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    readAt: row.read_at === null ? null : asDate(row.read_at),
+    createdAt: asDate(row.created_at),
+  }));
+};
 
 /** Inserts the message; undefined when the sender already stored one under this client id. */
 export const insertMessage = async (
