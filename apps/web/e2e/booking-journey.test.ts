@@ -273,6 +273,33 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       await shot(customerPage, 'customer-wallet');
     });
 
+    it('when the customer closes the online checkout, then they pay later from the booking', async () => {
+      await customerPage.goto(`${app.url}/book/${providerId}`);
+      await customerPage.getByLabel('Describe the job').fill('Bathroom tap dripping');
+      await customerPage
+        .getByRole('radiogroup', { name: 'Choose a time' })
+        .getByRole('radio')
+        .first()
+        .click();
+      await customerPage
+        .getByLabel('Address', { exact: true })
+        .fill('14, 5th Cross, Koramangala 4th Block');
+      await customerPage.locator('label', { hasText: 'UPI, card or net banking' }).click();
+      await customerPage.getByRole('button', { name: 'Request booking' }).click();
+      await visible(customerPage.getByText('Test mode · no real money'));
+      await customerPage.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await customerPage.getByRole('link', { name: 'View booking' }).click();
+      await visible(customerPage.getByText('This booking is waiting for its online payment.'));
+      await shot(customerPage, 'customer-payment-due');
+      await customerPage.getByRole('button', { name: 'Pay ₹400 now' }).click();
+      await customerPage.getByRole('button', { name: 'Pay (test)' }).click();
+      await visible(customerPage.getByText('Online · paid'));
+      expect(
+        await customerPage.getByText('This booking is waiting for its online payment.').count(),
+      ).toBe(0);
+      await shot(customerPage, 'customer-paid-later');
+    });
+
     it('when the provider opens earnings, then the completed job is counted', async () => {
       await providerPage.goto(`${app.url}/provider/analytics`);
       await visible(providerPage.getByRole('heading', { name: 'Earnings and analytics' }));

@@ -77,7 +77,7 @@ export const oidcPaths = {
         'account is created, in both cases only when the provider marks the e-mail verified. ' +
         'On success the refresh cookie is set and the browser goes to `APP_URL` + `returnTo`; ' +
         'on any failure (consent denied, bad or used state, failed exchange, unverified e-mail, ' +
-        'deactivated account) to `APP_URL/sign-in?error=oidc`.',
+        'deactivated account) to `APP_URL/signin?error=oidc`.',
       tags: ['Auth'],
       requestParams: {
         query: z.object({

@@ -37,6 +37,7 @@ import type {
   TReadReceipt,
 } from '@localkart/contracts/messages';
 import type { TNotification, TUnreadCount } from '@localkart/contracts/notifications';
+import type { TSignInOptions } from '@localkart/contracts/oidc';
 import type { TSearchProvidersResult } from '@localkart/contracts/search';
 import type {
   TAiRecommendationsRequest,
@@ -114,6 +115,10 @@ export const api = createApi({
         dispatch(api.util.resetApiState());
       },
     }),
+    signInOptions: build.query<TSignInOptions, void>({
+      query: () => 'api/auth/sign-in-options',
+      transformResponse: data<TSignInOptions>,
+    }),
     forgotPassword: build.mutation<unknown, { email: string }>({
       query: (body) => ({ url: 'api/auth/forgot-password', method: 'POST', body }),
     }),
@@ -165,6 +170,15 @@ export const api = createApi({
         method: 'POST',
         body,
         headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+      transformResponse: data<TPaymentOrder>,
+    }),
+    /** An online booking's unpaid order, to pay it after the booking was made. */
+    bookingPaymentOrder: build.mutation<TPaymentOrder, string>({
+      query: (bookingId) => ({
+        url: `api/bookings/${encodeURIComponent(bookingId)}/payment-order`,
+        method: 'POST',
+        body: {},
       }),
       transformResponse: data<TPaymentOrder>,
     }),

@@ -34,6 +34,10 @@ export const en = {
   notFound: { title: 'We could not find that page', home: 'Go to the home page' },
   roles: { customer: 'Customer', provider: 'Provider', admin: 'Admin' },
   auth: {
+    continueWith: 'Continue with {{name}}',
+    orWithEmail: 'or with your e-mail',
+    identityProviderFailed:
+      'Signing in with that account did not work. Please try again or use your e-mail.',
     signInTitle: 'Welcome back',
     signInSubtitle: 'Sign in to book and manage your services.',
     signIn: 'Sign in',
@@ -237,6 +241,8 @@ export const en = {
     viewBooking: 'View booking',
   },
   bookings: {
+    paymentDue: 'This booking is waiting for its online payment.',
+    payNow: 'Pay {{amount}} now',
     title: 'My bookings',
     filter: 'Filter by status',
     all: 'All',

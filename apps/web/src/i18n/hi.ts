@@ -36,6 +36,10 @@ export const hi: Strings<typeof en> = {
   notFound: { title: 'यह पेज नहीं मिला', home: 'होम पेज पर जाएँ' },
   roles: { customer: 'ग्राहक', provider: 'सेवा प्रदाता', admin: 'एडमिन' },
   auth: {
+    continueWith: '{{name}} से जारी रखें',
+    orWithEmail: 'या अपने ई-मेल से',
+    identityProviderFailed:
+      'उस खाते से साइन इन नहीं हो सका। कृपया फिर से कोशिश करें या अपना ई-मेल इस्तेमाल करें।',
     signInTitle: 'फिर से स्वागत है',
     signInSubtitle: 'सेवाएँ बुक करने और संभालने के लिए साइन इन करें।',
     signIn: 'साइन इन',
@@ -234,6 +238,8 @@ export const hi: Strings<typeof en> = {
     viewBooking: 'बुकिंग देखें',
   },
   bookings: {
+    paymentDue: 'यह बुकिंग ऑनलाइन भुगतान का इंतज़ार कर रही है।',
+    payNow: 'अभी {{amount}} भुगतान करें',
     title: 'मेरी बुकिंग',
     filter: 'स्थिति से छाँटें',
     all: 'सभी',

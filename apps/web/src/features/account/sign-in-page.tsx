@@ -7,6 +7,7 @@ import { Button } from '@localkart/web-kit/ui/button';
 import { TextField } from '@localkart/web-kit/ui/field';
 import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 import { AuthCard } from './auth-card';
+import { IdentityProviderSignIn } from './identity-provider-sign-in';
 
 /** Only same-site paths: `?next=https://evil.example` must not become an open redirect. */
 export const safeNext = (next: string | null) => (next && /^\/(?!\/)/.test(next) ? next : '/');
@@ -26,6 +27,12 @@ export const SignInPage = () => {
   const wrong = apiCode(error) === 'AUTHENTICATION_ERROR';
   return (
     <AuthCard title={t('auth.signInTitle')} subtitle={t('auth.signInSubtitle')}>
+      <IdentityProviderSignIn returnTo={safeNext(params.get('next'))} />
+      {params.get('error') === 'oidc' && (
+        <div className="mb-4">
+          <ErrorState message={t('auth.identityProviderFailed')} />
+        </div>
+      )}
       {params.get('registered') && (
         <div className="mb-4">
           <Notice tone="success">{t('auth.registered')}</Notice>

@@ -8,6 +8,7 @@ import { Button } from '@localkart/web-kit/ui/button';
 import { TextField } from '@localkart/web-kit/ui/field';
 import { ErrorState } from '@localkart/web-kit/ui/states';
 import { AuthCard } from './auth-card';
+import { IdentityProviderSignIn } from './identity-provider-sign-in';
 
 type Form = { firstName: string; lastName: string; email: string; phone: string; password: string };
 const empty: Form = { firstName: '', lastName: '', email: '', phone: '', password: '' };
@@ -53,6 +54,7 @@ export const SignUpPage = () => {
   const taken = apiCode(registration.error) === 'CONFLICT';
   return (
     <AuthCard title={t('auth.signUpTitle')} subtitle={t('auth.signUpSubtitle')}>
+      <IdentityProviderSignIn returnTo="/" />
       <form onSubmit={(event) => void submit(event)} className="space-y-4" noValidate>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField

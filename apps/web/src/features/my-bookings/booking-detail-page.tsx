@@ -9,6 +9,7 @@ import { useLivePollInterval } from '../realtime/live-socket-context';
 import { Card } from '@localkart/web-kit/ui/card';
 import { ErrorState, Loading } from '@localkart/web-kit/ui/states';
 import { CustomerActions, ProviderActions } from './booking-actions';
+import { PayBooking } from '../payments/pay-booking';
 import { ReviewForm } from './review-form';
 import { StatusBadge } from './status-badge';
 import { BookingChat } from '../chat/booking-chat';
@@ -98,7 +99,10 @@ export const BookingDetailPage = () => {
           {isProvider ? (
             <ProviderActions booking={booking} />
           ) : (
-            <CustomerActions booking={booking} />
+            <div className="space-y-4">
+              <PayBooking booking={booking} />
+              <CustomerActions booking={booking} />
+            </div>
           )}
         </div>
       </Card>

@@ -25,7 +25,7 @@ const noStore = (res: Response) => res.set('Cache-Control', 'no-store');
  * `GET /api/auth/oidc/login` sends the browser to the provider; `GET /api/auth/oidc/callback`
  * is where it comes back, signs in and lands on the web app, which then calls
  * `POST /api/auth/refresh` with the refresh cookie: no token ever travels in a URL. Both are
- * browser navigations, so a refused sign-in lands on `/sign-in?error=oidc` rather than on JSON.
+ * browser navigations, so a refused sign-in lands on `/signin?error=oidc` rather than on JSON.
  * With `oidc` undefined (OIDC_* unset) both answer 404: the feature is off.
  */
 export const oidcRoutes = ({
@@ -101,7 +101,7 @@ export const oidcRoutes = ({
       } else {
         req.log.error({ err: error }, 'OIDC sign-in failed');
       }
-      res.redirect(302, `${appUrl}/sign-in?error=oidc`);
+      res.redirect(302, `${appUrl}/signin?error=oidc`);
     }
   });
 

@@ -323,7 +323,7 @@ describe('OIDC sign-in against a real OpenID provider', () => {
       const before = await userCount();
       const browser = createBrowser();
       const run = await signIn({ app, provider }, browser, login);
-      expect(run.landedAt?.href).toBe(`${app.url}/sign-in?error=oidc`);
+      expect(run.landedAt?.href).toBe(`${app.url}/signin?error=oidc`);
       expect(browser.cookie(app.url, 'lk_refresh')).toBeUndefined();
       expect(await userByEmail(email)).toBeUndefined();
       expect(await userCount()).toBe(before);
@@ -362,7 +362,7 @@ describe('OIDC sign-in against a real OpenID provider', () => {
         headers: { cookie: `lk_oidc=${run.loginCookie}` },
       });
       expect(replay.status).toBe(302);
-      expect(replay.headers.get('location')).toBe(`${app.url}/sign-in?error=oidc`);
+      expect(replay.headers.get('location')).toBe(`${app.url}/signin?error=oidc`);
       expect(replay.headers.getSetCookie().join()).not.toMatch(/lk_refresh=[^;]/);
       expect([await userCount(), await identityCount()]).toEqual(counts);
     });
@@ -375,12 +375,12 @@ describe('OIDC sign-in against a real OpenID provider', () => {
       tampered.searchParams.set('state', `${tampered.searchParams.get('state')}x`);
 
       const refused = await browser.request(tampered);
-      expect(refused.headers.get('location')).toBe(`${app.url}/sign-in?error=oidc`);
+      expect(refused.headers.get('location')).toBe(`${app.url}/signin?error=oidc`);
       const genuineAfterwards = await fetch(run.callbackUrl!, {
         redirect: 'manual',
         headers: { cookie: `lk_oidc=${run.loginCookie}` },
       });
-      expect(genuineAfterwards.headers.get('location')).toBe(`${app.url}/sign-in?error=oidc`);
+      expect(genuineAfterwards.headers.get('location')).toBe(`${app.url}/signin?error=oidc`);
       expect(await userByEmail(email)).toBeUndefined();
     });
 
@@ -390,12 +390,12 @@ describe('OIDC sign-in against a real OpenID provider', () => {
       const run = await signIn({ app, provider }, browser, login, { stopAtCallback: true });
 
       const noCookie = await fetch(run.callbackUrl!, { redirect: 'manual' });
-      expect(noCookie.headers.get('location')).toBe(`${app.url}/sign-in?error=oidc`);
+      expect(noCookie.headers.get('location')).toBe(`${app.url}/signin?error=oidc`);
 
       const noState = new URL(run.callbackUrl!);
       noState.searchParams.delete('state');
       const refused = await browser.request(noState);
-      expect(refused.headers.get('location')).toBe(`${app.url}/sign-in?error=oidc`);
+      expect(refused.headers.get('location')).toBe(`${app.url}/signin?error=oidc`);
       expect(await userByEmail(email)).toBeUndefined();
     });
 
@@ -417,16 +417,16 @@ describe('OIDC sign-in against a real OpenID provider', () => {
         redirect: 'manual',
         headers: { cookie: `lk_oidc=${'A'.repeat(43)}` },
       });
-      expect(forged.headers.get('location')).toBe(`${app.url}/sign-in?error=oidc`);
+      expect(forged.headers.get('location')).toBe(`${app.url}/signin?error=oidc`);
     });
   });
 
   describe('when the person denies consent at the provider', () => {
-    it('then the provider returns error=access_denied and the browser lands on /sign-in?error=oidc', async () => {
+    it('then the provider returns error=access_denied and the browser lands on /signin?error=oidc', async () => {
       const { login, email } = providerAccount();
       const run = await signIn({ app, provider }, createBrowser(), login, { deny: true });
       expect(run.callbackUrl?.searchParams.get('error')).toBe('access_denied');
-      expect(run.landedAt?.href).toBe(`${app.url}/sign-in?error=oidc`);
+      expect(run.landedAt?.href).toBe(`${app.url}/signin?error=oidc`);
       expect(await userByEmail(email)).toBeUndefined();
     });
   });
