@@ -75,12 +75,15 @@ const ConfirmForm = ({
       {message && <div className="text-sm text-slate-700">{message}</div>}
       {reasonMode && (
         <TextArea
-          label={t('confirm.reason')}
+          label={reasonMode === 'optional' ? t('confirm.reasonOptional') : t('confirm.reason')}
           rows={3}
           value={reason}
           aria-required={reasonMode === 'required'}
           maxLength={500}
-          onChange={(event) => setReason(event.target.value)}
+          onChange={(event) => {
+            setReason(event.target.value);
+            setInvalid(false);
+          }}
           hint={t('confirm.reasonHint')}
           error={invalid ? t('confirm.reasonTooShort') : undefined}
           autoFocus

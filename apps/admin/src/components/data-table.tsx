@@ -41,6 +41,8 @@ type Props<T> = {
   /** Names the row for the Open button's accessible name, e.g. the provider's business name. */
   rowLabel?: (row: T) => string;
   filters?: ReactNode;
+  /** What an empty first page says; the default speaks of filters. */
+  emptyTitle?: string;
 };
 
 const SortMark = ({ order }: { order: SortOrder | undefined }) => (
@@ -65,6 +67,7 @@ export const DataTable = <T,>({
   onOpen,
   rowLabel,
   filters,
+  emptyTitle,
 }: Props<T>) => {
   const { t } = useTranslation();
   const { data, isLoading, isFetching, error, refetch } = result;
@@ -102,7 +105,7 @@ export const DataTable = <T,>({
       ) : error || !data ? (
         <ErrorState message={apiMessage(error)} onRetry={() => void refetch()} />
       ) : data.items.length === 0 ? (
-        <EmptyState title={t('table.empty')} />
+        <EmptyState title={emptyTitle ?? t('table.empty')} />
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm" aria-busy={isFetching}>

@@ -45,6 +45,7 @@ export const en = {
   },
   confirm: {
     reason: 'Reason',
+    reasonOptional: 'Reason (optional)',
     reasonHint: 'Kept in the audit log. At least 3 characters.',
     reasonTooShort: 'Write a reason of at least 3 characters.',
   },

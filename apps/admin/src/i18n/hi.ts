@@ -46,6 +46,7 @@ export const hi: CoreStrings = {
   },
   confirm: {
     reason: 'कारण',
+    reasonOptional: 'कारण (वैकल्पिक)',
     reasonHint: 'ऑडिट लॉग में रखा जाता है। कम से कम 3 अक्षर।',
     reasonTooShort: 'कम से कम 3 अक्षरों का कारण लिखें।',
   },

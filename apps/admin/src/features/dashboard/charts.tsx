@@ -46,7 +46,8 @@ const base = {
   scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
 } as const;
 
-type Series = { label: string; data: number[]; color: string };
+/** `null` is a gap: a period with nothing to measure. */
+type Series = { label: string; data: (number | null)[]; color: string };
 
 /**
  * A chart with a text alternative: canvas pixels say nothing to a screen reader, so the

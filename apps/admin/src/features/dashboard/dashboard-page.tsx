@@ -204,17 +204,31 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
                 data: periods.map((p) => p.activeProviders),
                 color: palette.violet,
               },
+            ]}
+          />
+        </Card>
+        <Card>
+          <h2 className="mb-3 font-semibold text-slate-900">
+            {t('dashboard.charts.cancellationRate')}
+          </h2>
+          <BarChart
+            labels={labels}
+            summary={summary(
+              t('dashboard.charts.cancellationRate'),
+              percent(totals.cancellationRate),
+            )}
+            series={[
               {
                 label: t('dashboard.charts.cancellationRate'),
-                data: periods.map((p) => Math.round((p.cancellationRate ?? 0) * 1000) / 10),
+                // A period without bookings has no rate: a gap, not a zero.
+                data: periods.map((p) =>
+                  p.cancellationRate === null ? null : Math.round(p.cancellationRate * 1000) / 10,
+                ),
                 color: palette.red,
               },
             ]}
           />
         </Card>
-      </div>
-
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <Card>
           <h2 className="mb-3 font-semibold text-slate-900">{t('dashboard.topCategories')}</h2>
           {analytics.topCategories.length > 0 && (
@@ -245,6 +259,9 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
             ])}
           />
         </Card>
+      </div>
+
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card>
           <h2 className="mb-3 font-semibold text-slate-900">{t('dashboard.topCities')}</h2>
           <RankedTable

@@ -3,6 +3,7 @@ export const en = {
   title: 'Verification queue',
   subtitle: 'Providers with documents waiting for review, oldest upload first.',
   caption: 'Providers awaiting document review',
+  empty: 'No documents are waiting for review.',
   columns: {
     business: 'Business',
     owner: 'Owner',
@@ -65,6 +66,7 @@ export const hi: typeof en = {
   title: 'सत्यापन कतार',
   subtitle: 'जिन सेवा प्रदाताओं के दस्तावेज़ जाँच की प्रतीक्षा में हैं, सबसे पुराना अपलोड पहले।',
   caption: 'दस्तावेज़ जाँच की प्रतीक्षा में सेवा प्रदाता',
+  empty: 'कोई दस्तावेज़ जाँच की प्रतीक्षा में नहीं है।',
   columns: {
     business: 'व्यवसाय',
     owner: 'मालिक',

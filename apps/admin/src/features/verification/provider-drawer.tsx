@@ -74,7 +74,11 @@ const ProviderDetail = ({ provider }: { provider: TAdminProvider }) => {
       approve: {
         title: t('verification.approveDialog.title', {
           type:
-            'document' in pending ? t(`verification.document.types.${pending.document.type}`) : '',
+            'document' in pending
+              ? t(`verification.document.types.${pending.document.type}`).toLocaleLowerCase(
+                  i18n.language,
+                )
+              : '',
         }),
         body: t('verification.approveDialog.body'),
         confirm: t('verification.approveDialog.confirm'),
@@ -84,7 +88,11 @@ const ProviderDetail = ({ provider }: { provider: TAdminProvider }) => {
       reject: {
         title: t('verification.rejectDialog.title', {
           type:
-            'document' in pending ? t(`verification.document.types.${pending.document.type}`) : '',
+            'document' in pending
+              ? t(`verification.document.types.${pending.document.type}`).toLocaleLowerCase(
+                  i18n.language,
+                )
+              : '',
         }),
         body: t('verification.rejectDialog.body'),
         confirm: t('verification.rejectDialog.confirm'),

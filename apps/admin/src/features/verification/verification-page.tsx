@@ -63,6 +63,7 @@ const VerificationPage = () => {
       <PageTitle title={t('verification.title')} subtitle={t('verification.subtitle')} />
       <DataTable
         caption={t('verification.caption')}
+        emptyTitle={t('verification.empty')}
         columns={columns}
         rowKey={(row) => row.providerId}
         rowLabel={(row) => row.businessName}
