@@ -335,7 +335,7 @@ describe('OIDC sign-in against a real OpenID provider', () => {
       await updateUser(db(), userId, { isVerified: true });
       const browser = createBrowser();
       const run = await signIn({ app, provider }, browser, login);
-      expect(run.landedAt?.pathname).toBe('/sign-in');
+      expect(run.landedAt?.pathname).toBe('/signin');
       expect(await identitiesOf(userId)).toHaveLength(0);
       expect((await passwordLogin(email)).status).toBe(200);
     });
@@ -344,7 +344,7 @@ describe('OIDC sign-in against a real OpenID provider', () => {
       const { login } = providerAccount({ email: undefined, email_verified: undefined });
       const before = await userCount();
       const run = await signIn({ app, provider }, createBrowser(), login);
-      expect(run.landedAt?.pathname).toBe('/sign-in');
+      expect(run.landedAt?.pathname).toBe('/signin');
       expect(await userCount()).toBe(before);
     });
   });
@@ -441,7 +441,7 @@ describe('OIDC sign-in against a real OpenID provider', () => {
       await updateUser(db(), user!.id, { isActive: false });
       const browser = createBrowser();
       const run = await signIn({ app, provider }, browser, login);
-      expect(run.landedAt?.pathname).toBe('/sign-in');
+      expect(run.landedAt?.pathname).toBe('/signin');
       expect(browser.cookie(app.url, 'lk_refresh')).toBeUndefined();
     });
   });
