@@ -30,6 +30,12 @@ export const areas: Area[] = [
     page: lazy(() => import('../features/verification/verification-page')),
   },
   {
+    path: 'users',
+    label: 'users.nav',
+    icon: '◉',
+    page: lazy(() => import('../features/users/users-page')),
+  },
+  {
     path: 'audit-log',
     label: 'auditLog.nav',
     icon: '≡',

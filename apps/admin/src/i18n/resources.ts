@@ -3,6 +3,7 @@ import { hi as coreHi } from './hi';
 import * as dashboard from '../features/dashboard/i18n';
 import * as verification from '../features/verification/i18n';
 import * as auditLog from '../features/audit-log/i18n';
+import * as users from '../features/users/i18n';
 
 /**
  * Every area's strings under its own key (`t('verification.title')`). A new area adds its
@@ -13,6 +14,7 @@ export const en = {
   dashboard: dashboard.en,
   verification: verification.en,
   auditLog: auditLog.en,
+  users: users.en,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -23,4 +25,5 @@ export const hi: Strings<typeof en> = {
   dashboard: dashboard.hi,
   verification: verification.hi,
   auditLog: auditLog.hi,
+  users: users.hi,
 };

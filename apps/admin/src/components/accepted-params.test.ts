@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ZAdminBookingsQuery, ZAdminUsersQuery } from '@localkart/contracts/admin';
+import { acceptedParams } from './accepted-params';
+
+describe('acceptedParams', () => {
+  it('when values fit the contract, then they come back parsed', () => {
+    expect(
+      acceptedParams(ZAdminUsersQuery.shape, ['q', 'role', 'active', 'createdFrom'], {
+        q: ' asha ',
+        role: 'provider',
+        active: 'false',
+        createdFrom: '2026-01-31',
+      }),
+    ).toEqual({ q: 'asha', role: 'provider', active: false, createdFrom: '2026-01-31' });
+  });
+
+  it('when a value does not fit (an edited address), then only that one is left out', () => {
+    expect(
+      acceptedParams(ZAdminBookingsQuery.shape, ['status', 'customerId', 'city', 'sort'], {
+        status: 'lost',
+        customerId: 'not-a-uuid',
+        city: 'Pune',
+        sort: 'total',
+      }),
+    ).toEqual({ city: 'Pune', sort: 'total' });
+  });
+
+  it('when a filter is unset, then it stays unset (the API default applies)', () => {
+    expect(acceptedParams(ZAdminUsersQuery.shape, ['sort', 'order'], {})).toEqual({});
+  });
+});
