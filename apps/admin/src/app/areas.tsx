@@ -36,6 +36,12 @@ export const areas: Area[] = [
     page: lazy(() => import('../features/users/users-page')),
   },
   {
+    path: 'bookings',
+    label: 'bookings.nav',
+    icon: '◷',
+    page: lazy(() => import('../features/bookings/bookings-page')),
+  },
+  {
     path: 'audit-log',
     label: 'auditLog.nav',
     icon: '≡',

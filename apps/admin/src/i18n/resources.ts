@@ -4,6 +4,7 @@ import * as dashboard from '../features/dashboard/i18n';
 import * as verification from '../features/verification/i18n';
 import * as auditLog from '../features/audit-log/i18n';
 import * as users from '../features/users/i18n';
+import * as bookings from '../features/bookings/i18n';
 
 /**
  * Every area's strings under its own key (`t('verification.title')`). A new area adds its
@@ -15,6 +16,7 @@ export const en = {
   verification: verification.en,
   auditLog: auditLog.en,
   users: users.en,
+  bookings: bookings.en,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -26,4 +28,5 @@ export const hi: Strings<typeof en> = {
   verification: verification.hi,
   auditLog: auditLog.hi,
   users: users.hi,
+  bookings: bookings.hi,
 };

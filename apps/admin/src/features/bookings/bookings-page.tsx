@@ -1,0 +1,183 @@
+import { useTranslation } from 'react-i18next';
+import { ZAdminBookingsQuery } from '@localkart/contracts/admin';
+import { ZBookingStatus, type TBooking } from '@localkart/contracts/bookings';
+import { formatDate, formatDateTime, formatPaise } from '@localkart/web-kit/format';
+import { PageTitle } from '@localkart/web-kit/ui/card';
+import { SelectField, TextField } from '@localkart/web-kit/ui/field';
+import { acceptedParams } from '../../components/accepted-params';
+import { DataTable, FilterBar, type Column } from '../../components/data-table';
+import { useListParams } from '../../components/use-list-params';
+import { BookingDrawer } from './booking-drawer';
+import { StatusBadge } from './booking-status';
+import { useAdminBookingsQuery } from './bookings-api';
+
+const FILTERS = ['status', 'from', 'to', 'city', 'providerId', 'customerId'] as const;
+const SORTS = ['sort', 'order'] as const;
+const { shape } = ZAdminBookingsQuery;
+/** Lets the browser point at a mistyped id before the API refuses it. */
+const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+const BookingsPage = () => {
+  const { t, i18n } = useTranslation();
+  const [params, update] = useListParams([...FILTERS, ...SORTS, 'booking'] as const);
+  const query = acceptedParams(shape, [...FILTERS, ...SORTS], params);
+  const result = useAdminBookingsQuery({ ...query, page: params.page, limit: 25 });
+  // The header arrows show what the API sorts by, its defaults included.
+  const sort = {
+    key: query.sort ?? shape.sort.parse(undefined),
+    order: query.order ?? shape.order.parse(undefined),
+  };
+
+  const columns: Column<TBooking>[] = [
+    {
+      id: 'service',
+      header: t('bookings.columns.service'),
+      cell: (row) => (
+        <>
+          <span className="block font-semibold text-slate-900">{row.service.title}</span>
+          <span className="block font-mono text-xs text-slate-500">{row.id.slice(0, 8)}</span>
+        </>
+      ),
+    },
+    {
+      id: 'startsAt',
+      header: t('bookings.columns.startsAt'),
+      sortKey: 'startsAt',
+      firstOrder: 'desc',
+      cell: (row) => (
+        <span className="whitespace-nowrap">
+          {formatDateTime(row.schedule.startsAt, i18n.language, row.schedule.timeZone)}
+        </span>
+      ),
+    },
+    {
+      id: 'status',
+      header: t('bookings.columns.status'),
+      cell: (row) => <StatusBadge status={row.status} />,
+    },
+    {
+      id: 'payment',
+      header: t('bookings.columns.payment'),
+      cell: (row) => (
+        <>
+          <span className="block">{t(`bookings.methods.${row.payment.method}`)}</span>
+          <span className="block text-xs text-slate-500">
+            {t(`bookings.paymentStatuses.${row.payment.status}`)}
+          </span>
+        </>
+      ),
+    },
+    {
+      id: 'total',
+      header: t('bookings.columns.total'),
+      sortKey: 'total',
+      firstOrder: 'desc',
+      numeric: true,
+      cell: (row) => formatPaise(row.pricing.totalAmountPaise),
+    },
+    {
+      id: 'createdAt',
+      header: t('bookings.columns.createdAt'),
+      sortKey: 'createdAt',
+      firstOrder: 'desc',
+      cell: (row) => (
+        <span className="whitespace-nowrap">{formatDate(row.createdAt, i18n.language)}</span>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle title={t('bookings.title')} subtitle={t('bookings.subtitle')} />
+      <DataTable
+        caption={t('bookings.caption')}
+        columns={columns}
+        rowKey={(row) => row.id}
+        rowLabel={(row) =>
+          `${row.service.title}, ${formatDateTime(row.schedule.startsAt, i18n.language, row.schedule.timeZone)}`
+        }
+        result={result}
+        page={params.page}
+        onPage={(page) => update({ page })}
+        sort={sort}
+        onSort={(next) => update({ sort: next.key, order: next.order })}
+        onOpen={(row) => update({ booking: row.id, page: params.page })}
+        filters={
+          <FilterBar
+            // Fresh fields when the address changes (back button, a link from a user).
+            key={FILTERS.map((name) => params[name] ?? '').join('|')}
+            label={t('bookings.filters.label')}
+            onApply={(values) =>
+              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
+            }
+            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+          >
+            <div className="w-40">
+              <SelectField
+                name="status"
+                label={t('bookings.filters.status')}
+                defaultValue={params.status}
+              >
+                <option value="">{t('bookings.filters.any')}</option>
+                {ZBookingStatus.options.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`bookings.statuses.${status}`)}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <div className="w-40">
+              <TextField
+                name="from"
+                type="date"
+                label={t('bookings.filters.from')}
+                defaultValue={params.from}
+              />
+            </div>
+            <div className="w-40">
+              <TextField
+                name="to"
+                type="date"
+                label={t('bookings.filters.to')}
+                defaultValue={params.to}
+              />
+            </div>
+            <div className="w-40">
+              <TextField
+                name="city"
+                label={t('bookings.filters.city')}
+                defaultValue={params.city}
+                minLength={2}
+                maxLength={60}
+              />
+            </div>
+            <div className="w-80">
+              <TextField
+                name="providerId"
+                label={t('bookings.filters.providerId')}
+                defaultValue={params.providerId}
+                pattern={UUID_PATTERN}
+                title={t('bookings.filters.idHint')}
+              />
+            </div>
+            <div className="w-80">
+              <TextField
+                name="customerId"
+                label={t('bookings.filters.customerId')}
+                defaultValue={params.customerId}
+                pattern={UUID_PATTERN}
+                title={t('bookings.filters.idHint')}
+              />
+            </div>
+          </FilterBar>
+        }
+      />
+      <BookingDrawer
+        bookingId={params.booking}
+        onClose={() => update({ booking: undefined, page: params.page })}
+      />
+    </>
+  );
+};
+
+export default BookingsPage;
