@@ -70,8 +70,22 @@ const stopChild = (child: ChildProcess): Promise<void> => {
   });
 };
 
+const others = new Set<() => Promise<void>>();
+
+/**
+ * Something else to stop along with the children on every way out (a browser, a server that
+ * other code started); returns the function that takes it off the list again.
+ */
+export const stopWithChildren = (stop: () => Promise<void>): (() => void) => {
+  others.add(stop);
+  return () => others.delete(stop);
+};
+
 export const stopAll = async (): Promise<void> => {
-  await Promise.all([...children].map(stopChild));
+  await Promise.all([
+    ...[...children].map(stopChild),
+    ...[...others].map((stop) => stop().catch(() => undefined)),
+  ]);
 };
 
 // Last resort if we exit any other way: no orphaned servers.

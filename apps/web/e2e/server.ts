@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
-const freePort = () =>
+export const freePort = (): Promise<number> =>
   new Promise<number>((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -30,9 +30,12 @@ export type RunningApp = { url: string; stop: () => Promise<void> };
 
 /**
  * The product as `npm start` runs it: the web app built if stale, then the API serving it on a
- * free port with an embedded database of its own (no demo data: the test makes its own accounts).
+ * free port with an embedded database of its own (no demo data unless `env` asks for it: the
+ * test makes its own accounts). `env` adds to or overrides the server's environment.
  */
-export const startApp = async (): Promise<RunningApp> => {
+export const startApp = async ({
+  env = {},
+}: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningApp> => {
   const build = spawnSync(process.execPath, ['apps/web/scripts/ensure-build.js'], {
     cwd: root,
     stdio: 'inherit',
@@ -56,6 +59,7 @@ export const startApp = async (): Promise<RunningApp> => {
         LOG_LEVEL: 'warn',
         APP_URL: url,
         CORS_ORIGINS: url,
+        ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
