@@ -78,7 +78,7 @@ export const buildApp = (
     chain([
       ...(metrics ? [metrics.middleware] : []),
       requestLogging(logger),
-      securityHeaders(),
+      securityHeaders(config),
       corsPolicy(config),
       // Before the rate limit: load balancers and Prometheus poll these often.
       healthRoutes({

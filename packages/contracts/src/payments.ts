@@ -70,6 +70,10 @@ export const ZTopUpRequest = z
   .meta({ id: 'TopUpRequest' });
 export type TTopUpRequest = z.infer<typeof ZTopUpRequest>;
 
+/** What Razorpay's Standard Checkout (checkout.js) needs to take the payment of an order. */
+export const ZRazorpayCheckout = z.object({ keyId: z.string().min(1), orderId: z.string().min(1) });
+export type TRazorpayCheckout = z.infer<typeof ZRazorpayCheckout>;
+
 export const ZPaymentOrder = z
   .object({
     id: z.uuid(),

@@ -9,7 +9,7 @@ import type {
   TRescheduleBookingRequest,
 } from '@localkart/contracts/bookings';
 import type { TPageMeta, TSuccessEnvelope } from '@localkart/contracts/envelope';
-import type { TPaymentOrder, TWallet } from '@localkart/contracts/payments';
+import type { TConfirmPaymentRequest, TPaymentOrder, TWallet } from '@localkart/contracts/payments';
 import type {
   TAnalyticsGranularity,
   TProviderAnalytics,
@@ -181,6 +181,20 @@ export const api = createApi({
         body: {},
       }),
       transformResponse: data<TPaymentOrder>,
+    }),
+    /** Razorpay checkout's signed answer; the API verifies it before crediting anything. */
+    confirmPayment: build.mutation<
+      TPaymentOrder,
+      { orderId: string } & WithIdempotencyKey<TConfirmPaymentRequest>
+    >({
+      query: ({ orderId, body, idempotencyKey }) => ({
+        url: `api/payments/orders/${encodeURIComponent(orderId)}/confirm`,
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+      transformResponse: data<TPaymentOrder>,
+      invalidatesTags: ['Wallet', 'Booking'],
     }),
     payTestOrder: build.mutation<TPaymentOrder, WithIdempotencyKey<{ gatewayOrderId: string }>>({
       query: ({ body, idempotencyKey }) => ({

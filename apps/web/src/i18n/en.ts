@@ -113,13 +113,19 @@ export const en = {
     },
   },
   payment: {
+    razorpayBody: 'Pay securely with UPI, card, net banking or a wallet through Razorpay.',
+    payAmount: 'Pay {{amount}}',
+    forBooking: 'Booking payment',
+    forWallet: 'Wallet top-up',
+    notCompleted: 'The payment was not completed. You can try again.',
+    failed: 'The payment did not go through: {{reason}}',
+    gatewayUnavailable:
+      'The payment page could not be opened. Please check your connection and try again.',
     testMode: 'Test mode · no real money',
     testModeBody:
       'This is LocalKart’s built-in test gateway. Paying here marks the order paid as a real gateway would, without charging anyone.',
     payTest: 'Pay (test)',
     paid: '{{amount}} paid.',
-    gatewayUnsupported:
-      'Online payment through the live gateway is not available in this app yet. Please choose cash or wallet.',
   },
   search: {
     heroTitle: 'What do you need done today?',
@@ -222,8 +228,7 @@ export const en = {
       wallet: 'Paid now from your balance',
       online: 'UPI, card or net banking',
     },
-    onlineTestNote:
-      'Test mode: online payments use LocalKart’s test gateway. No real money is charged.',
+    onlineNote: 'You pay online right after sending the request, or later from the booking.',
     summary: 'Summary',
     pickToQuote: 'Describe the job, choose a time and give the address to see the price.',
     pricing: 'Working out the price…',

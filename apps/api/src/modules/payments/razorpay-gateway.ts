@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { TRazorpayCheckout } from '@localkart/contracts/payments';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { GatewayEvent, PaymentGateway } from './payment-gateway';
 
@@ -63,7 +64,10 @@ export const createRazorpayGateway = (config: RazorpayConfig): PaymentGateway =>
       });
       return { gatewayOrderId: order.id };
     },
-    checkoutFor: (gatewayOrderId) => ({ keyId: config.keyId, orderId: gatewayOrderId }),
+    checkoutFor: (gatewayOrderId): TRazorpayCheckout => ({
+      keyId: config.keyId,
+      orderId: gatewayOrderId,
+    }),
     verifyCheckout: ({ gatewayOrderId, gatewayPaymentId, signature }) =>
       signatureMatches(
         hmacHex(config.keySecret, `${gatewayOrderId}|${gatewayPaymentId}`),

@@ -40,6 +40,15 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
     await razorpay.close();
   });
 
+  it('when pages are served, then their CSP lets in Razorpay Checkout and nothing else from outside', async () => {
+    const csp = (await request(app.url).get('/api/docs/')).headers['content-security-policy'];
+    expect(csp).toMatch(/script-src 'self' https:\/\/checkout\.razorpay\.com;/);
+    expect(csp).toMatch(
+      /frame-src https:\/\/api\.razorpay\.com https:\/\/checkout\.razorpay\.com(;|$)/,
+    );
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+  });
+
   const newTopUp = async (amountPaise = 75_000) => {
     const user = await signedInCustomer(app);
     const res = await request(app.url)

@@ -146,6 +146,8 @@ describe('HTTP platform', () => {
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/object-src 'none'/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
+    // No payment gateway configured: no third-party script or frame is allowed.
+    expect(csp).not.toMatch(/razorpay/);
     expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
   });
 

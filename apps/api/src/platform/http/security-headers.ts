@@ -35,27 +35,43 @@ const headersSetBy = (middleware: ReturnType<typeof helmet>): (readonly [string,
   return headers;
 };
 
+/**
+ * Razorpay's Standard Checkout: its script, the payment frame it opens, and the calls that frame's
+ * script makes. Allowed only when Razorpay is configured; the test gateway needs none of it.
+ */
+const RAZORPAY_CHECKOUT = {
+  scriptSrc: ['https://checkout.razorpay.com'],
+  frameSrc: ['https://api.razorpay.com', 'https://checkout.razorpay.com'],
+  connectSrc: ['https://api.razorpay.com', 'https://lumberjack.razorpay.com'],
+};
+
 /** ERD §13.2 headers for pages (the web app, the API reference), tightened per SECURITY.md. */
-const documentHeaders = headersSetBy(
-  helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        // HSTS and the TLS terminator handle https; this would break plain-http local runs.
-        upgradeInsecureRequests: null,
+const documentHeadersFor = ({ razorpayCheckout }: { razorpayCheckout: boolean }) => {
+  const checkout = razorpayCheckout
+    ? RAZORPAY_CHECKOUT
+    : { scriptSrc: [], frameSrc: [], connectSrc: [] };
+  return headersSetBy(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'", ...checkout.scriptSrc],
+          imgSrc: ["'self'", 'data:', 'https:'],
+          connectSrc: ["'self'", ...checkout.connectSrc],
+          ...(checkout.frameSrc.length > 0 ? { frameSrc: checkout.frameSrc } : {}),
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          // HSTS and the TLS terminator handle https; this would break plain-http local runs.
+          upgradeInsecureRequests: null,
+        },
       },
-    },
-    hsts,
-    referrerPolicy,
-    ...legacyHeadersOff,
-  }),
-);
+      hsts,
+      referrerPolicy,
+      ...legacyHeadersOff,
+    }),
+  );
+};
 
 /**
  * JSON responses are never rendered, so they get the OWASP REST Security set: a CSP that allows
@@ -80,11 +96,14 @@ const isJsonPath = (path: string) =>
   path === '/health' ||
   path === '/metrics';
 
-export const securityHeaders = (): RequestHandler => (req, res, next) => {
-  for (const [name, value] of isJsonPath(req.path) ? apiHeaders : documentHeaders) {
-    res.setHeader(name, value);
-  }
-  next();
+export const securityHeaders = (config: Pick<Config, 'RAZORPAY_KEY_ID'> = {}): RequestHandler => {
+  const documentHeaders = documentHeadersFor({ razorpayCheckout: Boolean(config.RAZORPAY_KEY_ID) });
+  return (req, res, next) => {
+    for (const [name, value] of isJsonPath(req.path) ? apiHeaders : documentHeaders) {
+      res.setHeader(name, value);
+    }
+    next();
+  };
 };
 
 /**
@@ -96,7 +115,7 @@ export const corsPolicy = (config: Pick<Config, 'CORS_ORIGINS'>): RequestHandler
   const policy = cors({
     origin: [...config.CORS_ORIGINS],
     credentials: true,
-    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
     maxAge: 600,

@@ -8,7 +8,7 @@ import { Button } from '@localkart/web-kit/ui/button';
 import { Card, PageTitle } from '@localkart/web-kit/ui/card';
 import { TextField } from '@localkart/web-kit/ui/field';
 import { EmptyState, ErrorState, Loading, Notice } from '@localkart/web-kit/ui/states';
-import { TestPayment } from '../payments/test-payment';
+import { OrderPayment } from '../payments/order-payment';
 import type { TPaymentOrder } from '@localkart/contracts/payments';
 
 const TopUp = () => {
@@ -28,7 +28,7 @@ const TopUp = () => {
       renew();
     }
   };
-  if (order) return <TestPayment order={order} onDone={() => setOrder(undefined)} />;
+  if (order) return <OrderPayment order={order} onDone={() => setOrder(undefined)} />;
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-3" noValidate>
       <TextField

@@ -12,7 +12,7 @@ import { buttonClass, Button } from '@localkart/web-kit/ui/button';
 import { Card, PageTitle } from '@localkart/web-kit/ui/card';
 import { SelectField, TextArea } from '@localkart/web-kit/ui/field';
 import { ErrorState, Loading, Notice } from '@localkart/web-kit/ui/states';
-import { TestPayment } from '../payments/test-payment';
+import { OrderPayment } from '../payments/order-payment';
 import { AddressPicker, type Address } from './address-picker';
 import { PriceBreakdown } from './price-breakdown';
 import { SlotPicker, slotKey } from './slot-picker';
@@ -65,7 +65,7 @@ const Confirmation = ({ booking }: { booking: TBooking }) => {
         </p>
       </Card>
       {order && order.status === 'created' && !paid && (
-        <TestPayment order={order} onDone={() => setPaid(true)} />
+        <OrderPayment order={order} onDone={() => setPaid(true)} />
       )}
       <Link to={`/bookings/${booking.id}`} className={buttonClass('primary', 'w-full')}>
         {t('booking.viewBooking')}
@@ -234,7 +234,7 @@ const BookingForm = ({ provider }: { provider: TPublicProviderProfile }) => {
             ))}
           </fieldset>
           {method === 'online' && (
-            <p className="mt-3 text-xs font-medium text-amber-800">{t('booking.onlineTestNote')}</p>
+            <p className="mt-3 text-xs font-medium text-amber-800">{t('booking.onlineNote')}</p>
           )}
         </Step>
       </div>

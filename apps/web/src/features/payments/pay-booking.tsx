@@ -6,7 +6,7 @@ import { formatPaise } from '@localkart/web-kit/format';
 import { Button } from '@localkart/web-kit/ui/button';
 import { ErrorState } from '@localkart/web-kit/ui/states';
 import { api } from '../../api/api';
-import { TestPayment } from './test-payment';
+import { OrderPayment } from './order-payment';
 
 /** The bookings the API lets a customer pay online now (see `POST …/payment-order`). */
 export const awaitsOnlinePayment = (booking: TBooking) =>
@@ -25,7 +25,7 @@ export const PayBooking = ({ booking }: { booking: TBooking }) => {
   const [checkoutOpen, setCheckoutOpen] = useState(false);
   if (!awaitsOnlinePayment(booking)) return null;
   if (order && checkoutOpen)
-    return <TestPayment order={order} onDone={() => setCheckoutOpen(false)} />;
+    return <OrderPayment order={order} onDone={() => setCheckoutOpen(false)} />;
   return (
     <div className="space-y-3 rounded-xl border border-amber-200 bg-amber-50 p-4">
       <p className="text-sm text-amber-900">{t('bookings.paymentDue')}</p>

@@ -8,15 +8,13 @@ import { Button } from '@localkart/web-kit/ui/button';
 import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 
 /**
- * Pays a gateway order. On the built-in test gateway (`testMode`) this is the simulated checkout,
- * labelled as such: no real money moves. With Razorpay configured the order says so and the
- * customer is told payment is not available in this app yet (no checkout script is bundled).
+ * The built-in test gateway's simulated checkout, labelled as such: paying here marks the order
+ * paid as a real gateway would, and no real money moves.
  */
 export const TestPayment = ({ order, onDone }: { order: TPaymentOrder; onDone: () => void }) => {
   const { t } = useTranslation();
   const [pay, { isLoading, isSuccess, error }] = api.usePayTestOrderMutation();
   const { key } = useIdempotencyKey();
-  if (!order.testMode) return <ErrorState message={t('payment.gatewayUnsupported')} />;
   if (isSuccess)
     return (
       <div className="space-y-3">
