@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TSearchSuggestion } from '@localkart/contracts/search-suggestions';
@@ -10,10 +10,14 @@ import { Filters, type FilterValues } from './filters';
 import { LocationPicker } from './location-picker';
 import { placeFromParams, placeParams, type Place } from './location';
 import { ProviderCard } from './provider-card';
-import { ResultsMap } from './results-map';
 import { SearchBox } from './search-box';
 
 const PLACE_KEYS = ['lat', 'lng', 'pincode', 'locality'] as const;
+
+// Leaflet is most of a map's weight: the cards show first, the map follows when its code is in.
+const ResultsMap = lazy(() =>
+  import('./results-map').then((module) => ({ default: module.ResultsMap })),
+);
 
 /** The search lives in the address bar: back, forward, reload and sharing keep it. */
 const requestOf = (params: URLSearchParams, place: Place): SearchParams => ({
@@ -107,7 +111,9 @@ const Results = ({
           <div
             className={`min-w-0 h-[70vh] lg:sticky lg:top-24 lg:block lg:h-[calc(100vh-8rem)] ${view === 'list' ? 'hidden' : ''}`}
           >
-            <ResultsMap location={result.location} providers={result.providers} />
+            <Suspense fallback={<Loading />}>
+              <ResultsMap location={result.location} providers={result.providers} />
+            </Suspense>
           </div>
         </div>
       )}
