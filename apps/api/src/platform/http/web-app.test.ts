@@ -1,5 +1,6 @@
 import express from 'express';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -10,7 +11,11 @@ const build = (title: string, asset: string) => {
   const dist = mkdtempSync(path.join(os.tmpdir(), 'localkart-web-dist-'));
   mkdirSync(path.join(dist, 'assets'));
   writeFileSync(path.join(dist, 'index.html'), `<!doctype html><title>${title}</title>`);
-  writeFileSync(path.join(dist, 'assets', asset), 'console.log(1)');
+  const script = 'console.log("LocalKart");'.repeat(50);
+  writeFileSync(path.join(dist, 'assets', asset), script);
+  // As vite-plugin-compression2 leaves them beside each script.
+  writeFileSync(path.join(dist, 'assets', `${asset}.br`), brotliCompressSync(script));
+  writeFileSync(path.join(dist, 'assets', `${asset}.gz`), gzipSync(script));
   return dist;
 };
 const emptyDirectory = () => mkdtempSync(path.join(os.tmpdir(), 'localkart-no-dist-'));
@@ -37,6 +42,33 @@ describe('web app serving', () => {
   it('when a hashed asset is asked for, then it is sent with a long cache', async () => {
     const res = await request(builtApp()).get('/assets/app-1a2b.js').expect(200);
     expect(res.headers['cache-control']).toContain('immutable');
+  });
+
+  it.each([
+    ['br, gzip, deflate', 'br'],
+    ['gzip', 'gzip'],
+  ])(
+    'when the browser accepts %s, then the pre-compressed %s copy is sent, as JavaScript',
+    async (accepted, encoding) => {
+      const res = await request(builtApp())
+        .get('/assets/app-1a2b.js')
+        .set('Accept-Encoding', accepted)
+        .expect(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['content-type']).toMatch(/javascript/);
+      expect(res.headers['vary']).toMatch(/Accept-Encoding/);
+      expect(res.headers['cache-control']).toContain('immutable');
+      expect(res.text).toBe('console.log("LocalKart");'.repeat(50));
+    },
+  );
+
+  it('when the browser accepts no compression, then the plain file is sent', async () => {
+    const res = await request(builtApp())
+      .get('/assets/app-1a2b.js')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.text).toBe('console.log("LocalKart");'.repeat(50));
   });
 
   it.each([
