@@ -42,6 +42,12 @@ export const areas: Area[] = [
     page: lazy(() => import('../features/bookings/bookings-page')),
   },
   {
+    path: 'payments',
+    label: 'payments.nav',
+    icon: '₹',
+    page: lazy(() => import('../features/payments/payments-page')),
+  },
+  {
     path: 'audit-log',
     label: 'auditLog.nav',
     icon: '≡',

@@ -3,6 +3,7 @@ import { hi as coreHi } from './hi';
 import * as dashboard from '../features/dashboard/i18n';
 import * as verification from '../features/verification/i18n';
 import * as auditLog from '../features/audit-log/i18n';
+import * as payments from '../features/payments/i18n';
 import * as users from '../features/users/i18n';
 import * as bookings from '../features/bookings/i18n';
 
@@ -15,6 +16,7 @@ export const en = {
   dashboard: dashboard.en,
   verification: verification.en,
   auditLog: auditLog.en,
+  payments: payments.en,
   users: users.en,
   bookings: bookings.en,
 };
@@ -27,6 +29,7 @@ export const hi: Strings<typeof en> = {
   dashboard: dashboard.hi,
   verification: verification.hi,
   auditLog: auditLog.hi,
+  payments: payments.hi,
   users: users.hi,
   bookings: bookings.hi,
 };
