@@ -48,6 +48,12 @@ export const areas: Area[] = [
     page: lazy(() => import('../features/payments/payments-page')),
   },
   {
+    path: 'reviews',
+    label: 'reviews.nav',
+    icon: '★',
+    page: lazy(() => import('../features/reviews/reviews-page')),
+  },
+  {
     path: 'audit-log',
     label: 'auditLog.nav',
     icon: '≡',

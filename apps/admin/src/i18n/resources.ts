@@ -3,6 +3,7 @@ import { hi as coreHi } from './hi';
 import * as dashboard from '../features/dashboard/i18n';
 import * as verification from '../features/verification/i18n';
 import * as auditLog from '../features/audit-log/i18n';
+import * as reviews from '../features/reviews/i18n';
 import * as payments from '../features/payments/i18n';
 import * as users from '../features/users/i18n';
 import * as bookings from '../features/bookings/i18n';
@@ -16,6 +17,7 @@ export const en = {
   dashboard: dashboard.en,
   verification: verification.en,
   auditLog: auditLog.en,
+  reviews: reviews.en,
   payments: payments.en,
   users: users.en,
   bookings: bookings.en,
@@ -29,6 +31,7 @@ export const hi: Strings<typeof en> = {
   dashboard: dashboard.hi,
   verification: verification.hi,
   auditLog: auditLog.hi,
+  reviews: reviews.hi,
   payments: payments.hi,
   users: users.hi,
   bookings: bookings.hi,
