@@ -54,6 +54,12 @@ export const areas: Area[] = [
     page: lazy(() => import('../features/reviews/reviews-page')),
   },
   {
+    path: 'taxonomy',
+    label: 'taxonomy.nav',
+    icon: '▤',
+    page: lazy(() => import('../features/taxonomy/taxonomy-page')),
+  },
+  {
     path: 'audit-log',
     label: 'auditLog.nav',
     icon: '≡',

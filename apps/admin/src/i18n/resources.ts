@@ -3,8 +3,9 @@ import { hi as coreHi } from './hi';
 import * as dashboard from '../features/dashboard/i18n';
 import * as verification from '../features/verification/i18n';
 import * as auditLog from '../features/audit-log/i18n';
-import * as reviews from '../features/reviews/i18n';
 import * as payments from '../features/payments/i18n';
+import * as reviews from '../features/reviews/i18n';
+import * as taxonomy from '../features/taxonomy/i18n';
 import * as users from '../features/users/i18n';
 import * as bookings from '../features/bookings/i18n';
 
@@ -17,8 +18,9 @@ export const en = {
   dashboard: dashboard.en,
   verification: verification.en,
   auditLog: auditLog.en,
-  reviews: reviews.en,
   payments: payments.en,
+  reviews: reviews.en,
+  taxonomy: taxonomy.en,
   users: users.en,
   bookings: bookings.en,
 };
@@ -31,8 +33,9 @@ export const hi: Strings<typeof en> = {
   dashboard: dashboard.hi,
   verification: verification.hi,
   auditLog: auditLog.hi,
-  reviews: reviews.hi,
   payments: payments.hi,
+  reviews: reviews.hi,
+  taxonomy: taxonomy.hi,
   users: users.hi,
   bookings: bookings.hi,
 };
