@@ -15,10 +15,12 @@ export const OwedTab = () => {
   const { t } = useTranslation();
   const [params, update] = useListParams([]);
   const result = usePayoutsOwedQuery({ page: params.page, limit: 25 });
-  const [payingId, setPayingId] = useState<string>();
+  const [opened, setOpened] = useState<TPayoutOwed>();
   const [paid, setPaid] = useState<TPayout>();
-  // The row as last fetched: after a refusal (the amount moved) the dialog shows the new amount.
-  const paying = result.data?.items.find((row) => row.providerId === payingId);
+  // The row as last fetched: after a refusal (the amount moved) the dialog shows the new amount;
+  // the row as opened if the provider is no longer owed anything, so the refusal stays readable.
+  const paying =
+    opened && (result.data?.items.find((row) => row.providerId === opened.providerId) ?? opened);
 
   const columns: Column<TPayoutOwed>[] = [
     {
@@ -58,7 +60,7 @@ export const OwedTab = () => {
           aria-label={t('payments.owed.markPaidFor', { name: row.businessName })}
           onClick={() => {
             setPaid(undefined);
-            setPayingId(row.providerId);
+            setOpened(row);
           }}
         >
           {t('payments.owed.markPaid')}
@@ -99,13 +101,13 @@ export const OwedTab = () => {
       )}
       <MarkPaidDialog
         // A fresh form for each provider.
-        key={payingId ?? 'none'}
+        key={opened?.providerId ?? 'none'}
         owed={paying}
         onPaid={(payout) => {
           setPaid(payout);
-          setPayingId(undefined);
+          setOpened(undefined);
         }}
-        onCancel={() => setPayingId(undefined)}
+        onCancel={() => setOpened(undefined)}
       />
     </section>
   );
