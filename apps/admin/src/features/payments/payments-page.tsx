@@ -36,7 +36,7 @@ const PaymentsPage = () => {
               <NavLink
                 to={`/payments/${tab.path}`}
                 className={({ isActive }) =>
-                  `inline-block whitespace-nowrap rounded-t-lg border-b-2 px-4 py-2.5 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-teal-600 ${isActive ? 'border-teal-700 text-teal-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'}`
+                  `inline-block whitespace-nowrap rounded-t-lg border-b-2 px-4 py-2.5 text-sm font-semibold focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600 ${isActive ? 'border-teal-700 text-teal-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'}`
                 }
               >
                 {t(`payments.tabs.${tab.path}`)}
