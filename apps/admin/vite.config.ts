@@ -11,7 +11,7 @@ export default defineConfig({
   // The API serves the build under /admin (apps/api/src/platform/http/web-app.ts).
   base: '/admin/',
   // Pre-compressed .br and .gz copies, which the API sends to browsers that accept them.
-  plugins: [react(), tailwindcss(), compression({ logLevel: 'warn' })],
+  plugins: [react(), tailwindcss(), compression({ logLevel: 'silent' })],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 700 },
   server: {
     port: 5174,

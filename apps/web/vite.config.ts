@@ -9,7 +9,7 @@ const apiTarget = process.env.LOCALKART_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root: import.meta.dirname,
   // Pre-compressed .br and .gz copies, which the API sends to browsers that accept them.
-  plugins: [react(), tailwindcss(), compression({ logLevel: 'warn' })],
+  plugins: [react(), tailwindcss(), compression({ logLevel: 'silent' })],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 900 },
   server: {
     port: 5173,
