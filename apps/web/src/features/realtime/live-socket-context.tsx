@@ -33,29 +33,42 @@ export const LiveSocketProvider = ({ children }: { children: ReactNode }) => {
 
   useEffect(() => {
     if (!userId) return;
-    const live = createSocket(() => store.getState().session.accessToken);
-    live.on('connect', () => setConnected(true));
-    live.on('disconnect', () => setConnected(false));
-    live.on('booking-status-changed', () => dispatch(api.util.invalidateTags(['Booking'])));
-    live.on('notification', ({ unreadCount }) => {
-      dispatch(api.util.updateQueryData('unreadNotifications', undefined, () => ({ unreadCount })));
-      dispatch(api.util.invalidateTags(['Notifications']));
-    });
-    live.on('message-notification', () => dispatch(api.util.invalidateTags(['Conversations'])));
-    // A refused handshake (expired token) is not retried by socket.io: refresh, then reconnect.
-    live.on('connect_error', () => {
-      if (live.active) return;
-      void dispatch(
-        api.endpoints.profile.initiate(undefined, { forceRefetch: true, subscribe: false }),
-      )
-        .unwrap()
-        .then(() => live.connect())
-        .catch(() => undefined);
-    });
-    live.connect();
-    setSocket(live);
+    let live: LiveSocket | undefined;
+    let signedOut = false;
+    const open = (created: LiveSocket) => {
+      live = created;
+      live.on('connect', () => setConnected(true));
+      live.on('disconnect', () => setConnected(false));
+      live.on('booking-status-changed', () => dispatch(api.util.invalidateTags(['Booking'])));
+      live.on('notification', ({ unreadCount }) => {
+        dispatch(
+          api.util.updateQueryData('unreadNotifications', undefined, () => ({ unreadCount })),
+        );
+        dispatch(api.util.invalidateTags(['Notifications']));
+      });
+      live.on('message-notification', () => dispatch(api.util.invalidateTags(['Conversations'])));
+      // A refused handshake (expired token) is not retried by socket.io: refresh, then reconnect.
+      live.on('connect_error', () => {
+        if (created.active) return;
+        void dispatch(
+          api.endpoints.profile.initiate(undefined, { forceRefetch: true, subscribe: false }),
+        )
+          .unwrap()
+          .then(() => created.connect())
+          .catch(() => undefined);
+      });
+      live.connect();
+      setSocket(live);
+    };
+    // Until the socket is open, screens poll (useLivePollInterval); a failed load leaves them so.
+    createSocket(() => store.getState().session.accessToken)
+      .then((created) => {
+        if (!signedOut) open(created);
+      })
+      .catch(() => undefined);
     return () => {
-      live.disconnect();
+      signedOut = true;
+      live?.disconnect();
       setSocket(null);
       setConnected(false);
     };

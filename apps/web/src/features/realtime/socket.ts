@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { TMessage, TReadReceipt } from '@localkart/contracts/messages';
 import type { TServerEvent, TSocketAck } from '@localkart/contracts/realtime';
 
@@ -29,11 +29,14 @@ export type LiveSocket = Socket<ServerEvents, ClientEvents>;
 /**
  * One socket per tab, on the page's own origin (`/socket.io`, proxied by Vite in development).
  * `auth` is read at every (re)connection, so a refreshed access token is used after a reconnect.
+ * The client library is loaded here, on first sign-in: visitors who never sign in never fetch it.
  */
-export const createSocket = (token: () => string | null): LiveSocket =>
-  io({
+export const createSocket = async (token: () => string | null): Promise<LiveSocket> => {
+  const { io } = await import('socket.io-client');
+  return io({
     path: '/socket.io',
     autoConnect: false,
     transports: ['websocket', 'polling'],
     auth: (send) => send({ token: token() ?? '' }),
   });
+};
