@@ -1,45 +1,80 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TAnalyticsGranularity } from '@localkart/contracts/provider-analytics';
 import { Button } from '@localkart/web-kit/ui/button';
 import { TextField } from '@localkart/web-kit/ui/field';
 import { Spinner } from '@localkart/web-kit/ui/states';
+import { oneOf } from './form-values';
+import { useListParams } from './use-list-params';
 
-/** Day / week / month, and the date range (applied together on submit). */
-export const PeriodControls = ({
-  granularity,
+type Range = { from: string | undefined; to: string | undefined };
+
+/**
+ * A report's period in the address: its granularity (`fallback` unless one of `granularities`
+ * is set) and the date range, only when set, so the API's default range applies.
+ */
+export const usePeriodParams = <G extends string>(granularities: readonly G[], fallback: G) => {
+  const [params, update] = useListParams(['granularity', 'from', 'to'] as const);
+  const period = {
+    granularity: oneOf(granularities, params.granularity) ?? fallback,
+    ...(params.from ? { from: params.from } : {}),
+    ...(params.to ? { to: params.to } : {}),
+  };
+  return [period, update] as const;
+};
+
+/**
+ * Day / week / month, and the date range (applied together on submit). `validate` checks a range
+ * before it applies (its messages by field, none when it may go), in place of the browser's check.
+ */
+export const PeriodControls = <G extends string>({
+  labels,
   granularities,
+  granularity,
   from,
   to,
   busy,
+  validate,
   onChange,
 }: {
-  granularity: TAnalyticsGranularity;
-  granularities: readonly TAnalyticsGranularity[];
+  labels: { form: string; granularity: string; from: string; to: string };
+  /** The granularities and their names, in order. */
+  granularities: readonly { value: G; label: string }[];
+  granularity: G;
   from: string | undefined;
   to: string | undefined;
   busy: boolean;
+  validate?: (range: Range) => Record<string, string>;
   onChange: (changes: { granularity?: string; from?: string; to?: string }) => void;
 }) => {
   const { t } = useTranslation();
+  const [errors, setErrors] = useState<Record<string, string>>({});
   return (
     <form
-      aria-label={t('dashboard.controls.label')}
-      className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      aria-label={labels.form}
       // Fresh fields once the report names its own range (the API's default, the last 30 days).
       key={`${from ?? ''}|${to ?? ''}`}
+      noValidate={validate !== undefined}
+      className="flex flex-wrap items-start gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
-        onChange({ from: text(form.get('from')), to: text(form.get('to')) });
+        const text = (name: string) => {
+          const value = form.get(name);
+          return typeof value === 'string' && value !== '' ? value : undefined;
+        };
+        const range: Range = { from: text('from'), to: text('to') };
+        const found = validate?.(range) ?? {};
+        setErrors(found);
+        if (Object.keys(found).length === 0)
+          onChange({ from: range.from ?? '', to: range.to ?? '' });
       }}
     >
-      <div role="group" aria-label={t('dashboard.controls.granularity')} className="space-y-1.5">
+      <div role="group" aria-label={labels.granularity} className="space-y-1.5">
         <span aria-hidden="true" className="block text-sm font-medium text-slate-700">
-          {t('dashboard.controls.granularity')}
+          {labels.granularity}
         </span>
         <div className="inline-flex rounded-lg bg-slate-100 p-1 text-sm font-semibold">
-          {granularities.map((value) => (
+          {granularities.map(({ value, label }) => (
             <button
               key={value}
               type="button"
@@ -47,7 +82,7 @@ export const PeriodControls = ({
               onClick={() => onChange({ granularity: value })}
               className={`rounded-md px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-teal-600 ${granularity === value ? 'bg-white text-teal-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
             >
-              {t(`dashboard.controls.${value}`)}
+              {label}
             </button>
           ))}
         </div>
@@ -56,19 +91,22 @@ export const PeriodControls = ({
         <TextField
           name="from"
           type="date"
-          label={t('dashboard.controls.from')}
+          label={labels.from}
           defaultValue={from}
+          error={errors.from}
         />
       </div>
       <div className="w-44">
-        <TextField name="to" type="date" label={t('dashboard.controls.to')} defaultValue={to} />
+        <TextField name="to" type="date" label={labels.to} defaultValue={to} error={errors.to} />
       </div>
-      <Button type="submit">{t('common.apply')}</Button>
-      {busy && (
-        <span className="pb-3 text-teal-700">
-          <Spinner small />
-        </span>
-      )}
+      <div className="flex items-center gap-3 pt-7">
+        <Button type="submit">{t('common.apply')}</Button>
+        {busy && (
+          <span className="text-teal-700">
+            <Spinner small />
+          </span>
+        )}
+      </div>
     </form>
   );
 };

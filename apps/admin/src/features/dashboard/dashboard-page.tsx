@@ -4,10 +4,9 @@ import type { TPlatformAnalytics } from '@localkart/contracts/admin';
 import { formatPaise } from '@localkart/web-kit/format';
 import { Card, PageTitle } from '@localkart/web-kit/ui/card';
 import { QueryState } from '../../components/page-state';
-import { useListParams } from '../../components/use-list-params';
+import { PeriodControls, usePeriodParams } from '../../components/period-controls';
 import { BarChart, LineChart, palette } from './charts';
 import { useCategoryNamesQuery, usePlatformAnalyticsQuery } from './dashboard-api';
-import { PeriodControls } from './period-controls';
 import { RankedTable } from './ranked-table';
 
 const GRANULARITIES = ['day', 'week', 'month'] as const satisfies TAnalyticsGranularity[];
@@ -25,13 +24,8 @@ const periodLabel = (start: string, granularity: TAnalyticsGranularity, language
 
 const DashboardPage = () => {
   const { t, i18n } = useTranslation();
-  const [params, update] = useListParams(['granularity', 'from', 'to'] as const);
-  const granularity = GRANULARITIES.find((value) => value === params.granularity) ?? 'day';
-  const result = usePlatformAnalyticsQuery({
-    granularity,
-    ...(params.from ? { from: params.from } : {}),
-    ...(params.to ? { to: params.to } : {}),
-  });
+  const [period, update] = usePeriodParams(GRANULARITIES, 'day');
+  const result = usePlatformAnalyticsQuery(period);
   const report = result.data;
   return (
     <>
@@ -48,12 +42,21 @@ const DashboardPage = () => {
         }
       />
       <PeriodControls
-        granularity={granularity}
-        granularities={GRANULARITIES}
-        from={params.from ?? report?.from}
-        to={params.to ?? report?.to}
+        labels={{
+          form: t('dashboard.controls.label'),
+          granularity: t('dashboard.controls.granularity'),
+          from: t('dashboard.controls.from'),
+          to: t('dashboard.controls.to'),
+        }}
+        granularities={GRANULARITIES.map((value) => ({
+          value,
+          label: t(`dashboard.controls.${value}`),
+        }))}
+        granularity={period.granularity}
+        from={period.from ?? report?.from}
+        to={period.to ?? report?.to}
         busy={result.isFetching}
-        onChange={(changes) => update(changes)}
+        onChange={update}
       />
       <div className="mt-6">
         <QueryState result={result}>

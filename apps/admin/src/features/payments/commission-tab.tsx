@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ZCommissionReport,
@@ -6,13 +5,10 @@ import {
   type TCommissionReport,
 } from '@localkart/contracts/admin';
 import { formatPaise } from '@localkart/web-kit/format';
-import { Button } from '@localkart/web-kit/ui/button';
 import { Card } from '@localkart/web-kit/ui/card';
-import { TextField } from '@localkart/web-kit/ui/field';
-import { Spinner } from '@localkart/web-kit/ui/states';
-import { messagesByPath, oneOf } from '../../components/form-values';
+import { messagesByPath } from '../../components/form-values';
 import { QueryState } from '../../components/page-state';
-import { useListParams } from '../../components/use-list-params';
+import { PeriodControls, usePeriodParams } from '../../components/period-controls';
 import { periodLabel } from './period-label';
 import { useCommissionReportQuery } from './payments-api';
 import { SectionHeading } from './section-heading';
@@ -22,13 +18,8 @@ type Figures = TCommissionReport['totals'];
 
 export const CommissionTab = () => {
   const { t } = useTranslation();
-  const [params, update] = useListParams(['granularity', 'from', 'to'] as const);
-  const granularity = oneOf(GRANULARITIES, params.granularity) ?? 'day';
-  const result = useCommissionReportQuery({
-    granularity,
-    ...(params.from ? { from: params.from } : {}),
-    ...(params.to ? { to: params.to } : {}),
-  });
+  const [period, update] = usePeriodParams(GRANULARITIES, 'day');
+  const result = useCommissionReportQuery(period);
   const report = result.data;
   return (
     <section>
@@ -36,101 +27,33 @@ export const CommissionTab = () => {
         title={t('payments.commission.heading')}
         intro={t('payments.commission.intro')}
       />
-      <PeriodForm
-        granularity={granularity}
+      <PeriodControls
+        labels={{
+          form: t('payments.commission.controls'),
+          granularity: t('payments.commission.granularity'),
+          from: t('payments.commission.from'),
+          to: t('payments.commission.to'),
+        }}
+        granularities={GRANULARITIES.map((value) => ({
+          value,
+          label: t(`payments.commission.${value}`),
+        }))}
+        granularity={period.granularity}
         // Once the report names its range (the API's default, the last 30 days), the fields show it.
-        from={params.from ?? report?.from}
-        to={params.to ?? report?.to}
+        from={period.from ?? report?.from}
+        to={period.to ?? report?.to}
         busy={result.isFetching}
+        // The API's own rules (order, at most 731 days), checked before asking.
+        validate={(range) => {
+          const parsed = ZReportQuery.safeParse({ granularity: period.granularity, ...range });
+          return parsed.success ? {} : messagesByPath(parsed.error.issues);
+        }}
         onChange={update}
       />
       <div className="mt-6">
         <QueryState result={result}>{(data) => <Report report={data} />}</QueryState>
       </div>
     </section>
-  );
-};
-
-const PeriodForm = ({
-  granularity,
-  from,
-  to,
-  busy,
-  onChange,
-}: {
-  granularity: (typeof GRANULARITIES)[number];
-  from: string | undefined;
-  to: string | undefined;
-  busy: boolean;
-  onChange: (changes: { granularity?: string; from?: string; to?: string }) => void;
-}) => {
-  const { t } = useTranslation();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  return (
-    <form
-      aria-label={t('payments.commission.controls')}
-      key={`${from ?? ''}|${to ?? ''}`}
-      noValidate
-      className="flex flex-wrap items-start gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const text = (name: string) => {
-          const value = form.get(name);
-          return typeof value === 'string' && value !== '' ? value : undefined;
-        };
-        const range = { from: text('from'), to: text('to') };
-        // The API's own rules (order, at most 731 days), checked before asking.
-        const parsed = ZReportQuery.safeParse({ granularity, ...range });
-        setErrors(parsed.success ? {} : messagesByPath(parsed.error.issues));
-        if (parsed.success) onChange({ from: range.from ?? '', to: range.to ?? '' });
-      }}
-    >
-      <div role="group" aria-label={t('payments.commission.granularity')} className="space-y-1.5">
-        <span aria-hidden="true" className="block text-sm font-medium text-slate-700">
-          {t('payments.commission.granularity')}
-        </span>
-        <div className="inline-flex rounded-lg bg-slate-100 p-1 text-sm font-semibold">
-          {GRANULARITIES.map((value) => (
-            <button
-              key={value}
-              type="button"
-              aria-pressed={granularity === value}
-              onClick={() => onChange({ granularity: value })}
-              className={`rounded-md px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-teal-600 ${granularity === value ? 'bg-white text-teal-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
-            >
-              {t(`payments.commission.${value}`)}
-            </button>
-          ))}
-        </div>
-      </div>
-      <div className="w-44">
-        <TextField
-          name="from"
-          type="date"
-          label={t('payments.commission.from')}
-          defaultValue={from}
-          error={errors.from}
-        />
-      </div>
-      <div className="w-44">
-        <TextField
-          name="to"
-          type="date"
-          label={t('payments.commission.to')}
-          defaultValue={to}
-          error={errors.to}
-        />
-      </div>
-      <div className="flex items-center gap-3 pt-7">
-        <Button type="submit">{t('common.apply')}</Button>
-        {busy && (
-          <span className="text-teal-700">
-            <Spinner small />
-          </span>
-        )}
-      </div>
-    </form>
   );
 };
 
