@@ -11,67 +11,70 @@ export const inputClass =
 
 type FieldShell = { label: string; error?: string | undefined; hint?: ReactNode };
 
+/** What the control itself carries: its id for the label, its look, its error state. */
+type ControlProps = {
+  id: string;
+  className: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+};
+
 /** A label, the control, and its error announced with it (aria-describedby). */
-const Shell = ({
-  id,
+const Field = ({
   label,
   error,
   hint,
-  children,
-}: FieldShell & { id: string; children: ReactNode }) => (
-  <div className="space-y-1.5">
-    <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-      {label}
-    </label>
-    {children}
-    {hint && !error && <p className="text-xs text-slate-500">{hint}</p>}
-    {error && (
-      <p id={`${id}-error`} className="text-xs font-medium text-red-700">
-        {error}
-      </p>
-    )}
-  </div>
-);
+  control,
+}: FieldShell & { control: (props: ControlProps) => ReactNode }) => {
+  const id = useId();
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {control({
+        id,
+        className: inputClass,
+        'aria-invalid': !!error,
+        'aria-describedby': error ? `${id}-error` : undefined,
+      })}
+      {hint && !error && <p className="text-xs text-slate-500">{hint}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+};
 
 export const TextField = ({
   label,
   error,
   hint,
   ...input
-}: FieldShell & InputHTMLAttributes<HTMLInputElement>) => {
-  const id = useId();
-  return (
-    <Shell id={id} label={label} error={error} hint={hint}>
-      <input
-        id={id}
-        className={inputClass}
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...input}
-      />
-    </Shell>
-  );
-};
+}: FieldShell & InputHTMLAttributes<HTMLInputElement>) => (
+  <Field
+    label={label}
+    error={error}
+    hint={hint}
+    control={(control) => <input {...control} {...input} />}
+  />
+);
 
 export const TextArea = ({
   label,
   error,
   hint,
   ...input
-}: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) => {
-  const id = useId();
-  return (
-    <Shell id={id} label={label} error={error} hint={hint}>
-      <textarea
-        id={id}
-        className={inputClass}
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...input}
-      />
-    </Shell>
-  );
-};
+}: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) => (
+  <Field
+    label={label}
+    error={error}
+    hint={hint}
+    control={(control) => <textarea {...control} {...input} />}
+  />
+);
 
 export const SelectField = ({
   label,
@@ -79,13 +82,16 @@ export const SelectField = ({
   hint,
   children,
   ...select
-}: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) => {
-  const id = useId();
-  return (
-    <Shell id={id} label={label} error={error} hint={hint}>
-      <select id={id} className={inputClass} aria-invalid={!!error} {...select}>
+}: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) => (
+  <Field
+    label={label}
+    error={error}
+    hint={hint}
+    // Unlike the other fields, a select's error is shown but not tied to it (aria-describedby).
+    control={({ 'aria-describedby': _describedBy, ...control }) => (
+      <select {...control} {...select}>
         {children}
       </select>
-    </Shell>
-  );
-};
+    )}
+  />
+);
