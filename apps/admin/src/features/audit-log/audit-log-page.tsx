@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { TAuditEntry } from '@localkart/contracts/admin';
 import { formatDateTime } from '@localkart/web-kit/format';
 import { PageTitle } from '@localkart/web-kit/ui/card';
-import { TextField } from '@localkart/web-kit/ui/field';
-import { DataTable, FilterBar, type Column } from '../../components/data-table';
+import { DataTable, type Column } from '../../components/data-table';
+import { DateFilter, FilterBar, TextFilter } from '../../components/filter-bar';
 import { useListParams } from '../../components/use-list-params';
 import { AuditEntryDrawer } from './audit-entry-drawer';
 import { useAuditLogQuery } from './audit-log-api';
@@ -70,62 +70,45 @@ const AuditLogPage = () => {
         onOpen={(row) => update({ entry: row.id, page })}
         filters={
           <FilterBar
-            // Fresh fields when the address changes (back button, a shared link).
-            key={FILTERS.map((name) => filters[name] ?? '').join('|')}
             label={t('auditLog.filters.label')}
-            onApply={(values) =>
-              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
-            }
-            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+            names={FILTERS}
+            values={filters}
+            onChange={update}
           >
-            <div className="w-44">
-              <TextField
-                name="action"
-                label={t('auditLog.filters.action')}
-                placeholder={t('auditLog.filters.actionHint')}
-                defaultValue={filters.action}
-                pattern="[a-z_.]{2,64}"
-              />
-            </div>
-            <div className="w-40">
-              <TextField
-                name="targetType"
-                label={t('auditLog.filters.targetType')}
-                placeholder={t('auditLog.filters.targetTypeHint')}
-                defaultValue={filters.targetType}
-                pattern="[a-z_]{2,32}"
-              />
-            </div>
-            <div className="w-72">
-              <TextField
-                name="targetId"
-                label={t('auditLog.filters.targetId')}
-                defaultValue={filters.targetId}
-              />
-            </div>
-            <div className="w-72">
-              <TextField
-                name="actorId"
-                label={t('auditLog.filters.actorId')}
-                defaultValue={filters.actorId}
-              />
-            </div>
-            <div className="w-40">
-              <TextField
-                name="from"
-                type="date"
-                label={t('auditLog.filters.from')}
-                defaultValue={filters.from}
-              />
-            </div>
-            <div className="w-40">
-              <TextField
-                name="to"
-                type="date"
-                label={t('auditLog.filters.to')}
-                defaultValue={filters.to}
-              />
-            </div>
+            <TextFilter
+              widthClass="w-44"
+              name="action"
+              label={t('auditLog.filters.action')}
+              placeholder={t('auditLog.filters.actionHint')}
+              defaultValue={filters.action}
+              pattern="[a-z_.]{2,64}"
+            />
+            <TextFilter
+              widthClass="w-40"
+              name="targetType"
+              label={t('auditLog.filters.targetType')}
+              placeholder={t('auditLog.filters.targetTypeHint')}
+              defaultValue={filters.targetType}
+              pattern="[a-z_]{2,32}"
+            />
+            <TextFilter
+              widthClass="w-72"
+              name="targetId"
+              label={t('auditLog.filters.targetId')}
+              defaultValue={filters.targetId}
+            />
+            <TextFilter
+              widthClass="w-72"
+              name="actorId"
+              label={t('auditLog.filters.actorId')}
+              defaultValue={filters.actorId}
+            />
+            <DateFilter
+              name="from"
+              label={t('auditLog.filters.from')}
+              defaultValue={filters.from}
+            />
+            <DateFilter name="to" label={t('auditLog.filters.to')} defaultValue={filters.to} />
           </FilterBar>
         }
       />

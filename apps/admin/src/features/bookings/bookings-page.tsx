@@ -3,9 +3,15 @@ import { ZAdminBookingsQuery } from '@localkart/contracts/admin';
 import { ZBookingStatus, type TBooking } from '@localkart/contracts/bookings';
 import { formatDate, formatDateTime, formatPaise } from '@localkart/web-kit/format';
 import { PageTitle } from '@localkart/web-kit/ui/card';
-import { SelectField, TextField } from '@localkart/web-kit/ui/field';
 import { acceptedParams } from '../../components/accepted-params';
-import { DataTable, FilterBar, type Column } from '../../components/data-table';
+import { DataTable, type Column } from '../../components/data-table';
+import {
+  DateFilter,
+  FilterBar,
+  IdFilter,
+  SelectFilter,
+  TextFilter,
+} from '../../components/filter-bar';
 import { useListParams } from '../../components/use-list-params';
 import { BookingDrawer } from './booking-drawer';
 import { StatusBadge } from './booking-status';
@@ -14,8 +20,6 @@ import { useAdminBookingsQuery } from './bookings-api';
 const FILTERS = ['status', 'from', 'to', 'city', 'providerId', 'customerId'] as const;
 const SORTS = ['sort', 'order'] as const;
 const { shape } = ZAdminBookingsQuery;
-/** Lets the browser point at a mistyped id before the API refuses it. */
-const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const BookingsPage = () => {
   const { t, i18n } = useTranslation();
@@ -104,71 +108,46 @@ const BookingsPage = () => {
         onOpen={(row) => update({ booking: row.id, page: params.page })}
         filters={
           <FilterBar
-            // Fresh fields when the address changes (back button, a link from a user).
-            key={FILTERS.map((name) => params[name] ?? '').join('|')}
             label={t('bookings.filters.label')}
-            onApply={(values) =>
-              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
-            }
-            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+            names={FILTERS}
+            values={params}
+            onChange={update}
           >
-            <div className="w-40">
-              <SelectField
-                name="status"
-                label={t('bookings.filters.status')}
-                defaultValue={params.status}
-              >
-                <option value="">{t('bookings.filters.any')}</option>
-                {ZBookingStatus.options.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`bookings.statuses.${status}`)}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-            <div className="w-40">
-              <TextField
-                name="from"
-                type="date"
-                label={t('bookings.filters.from')}
-                defaultValue={params.from}
-              />
-            </div>
-            <div className="w-40">
-              <TextField
-                name="to"
-                type="date"
-                label={t('bookings.filters.to')}
-                defaultValue={params.to}
-              />
-            </div>
-            <div className="w-40">
-              <TextField
-                name="city"
-                label={t('bookings.filters.city')}
-                defaultValue={params.city}
-                minLength={2}
-                maxLength={60}
-              />
-            </div>
-            <div className="w-80">
-              <TextField
-                name="providerId"
-                label={t('bookings.filters.providerId')}
-                defaultValue={params.providerId}
-                pattern={UUID_PATTERN}
-                title={t('bookings.filters.idHint')}
-              />
-            </div>
-            <div className="w-80">
-              <TextField
-                name="customerId"
-                label={t('bookings.filters.customerId')}
-                defaultValue={params.customerId}
-                pattern={UUID_PATTERN}
-                title={t('bookings.filters.idHint')}
-              />
-            </div>
+            <SelectFilter
+              widthClass="w-40"
+              name="status"
+              label={t('bookings.filters.status')}
+              any={t('bookings.filters.any')}
+              options={ZBookingStatus.options.map((status) => ({
+                value: status,
+                label: t(`bookings.statuses.${status}`),
+              }))}
+              defaultValue={params.status}
+            />
+            <DateFilter name="from" label={t('bookings.filters.from')} defaultValue={params.from} />
+            <DateFilter name="to" label={t('bookings.filters.to')} defaultValue={params.to} />
+            <TextFilter
+              widthClass="w-40"
+              name="city"
+              label={t('bookings.filters.city')}
+              defaultValue={params.city}
+              minLength={2}
+              maxLength={60}
+            />
+            <IdFilter
+              widthClass="w-80"
+              name="providerId"
+              label={t('bookings.filters.providerId')}
+              hint={t('bookings.filters.idHint')}
+              defaultValue={params.providerId}
+            />
+            <IdFilter
+              widthClass="w-80"
+              name="customerId"
+              label={t('bookings.filters.customerId')}
+              hint={t('bookings.filters.idHint')}
+              defaultValue={params.customerId}
+            />
           </FilterBar>
         }
       />

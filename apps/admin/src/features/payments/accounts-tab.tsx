@@ -2,9 +2,9 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ZLedgerAccount, type TLedgerAccount } from '@localkart/contracts/admin';
 import { formatDate, formatPaise } from '@localkart/web-kit/format';
-import { SelectField, TextField } from '@localkart/web-kit/ui/field';
-import { DataTable, FilterBar, type Column } from '../../components/data-table';
-import { oneOf, UUID_PATTERN } from '../../components/form-values';
+import { DataTable, type Column } from '../../components/data-table';
+import { FilterBar, IdFilter, SelectFilter } from '../../components/filter-bar';
+import { oneOf } from '../../components/form-values';
 import { IdText } from '../../components/id-text';
 import { useListParams } from '../../components/use-list-params';
 import { useLedgerAccountsQuery } from './payments-api';
@@ -86,32 +86,29 @@ export const AccountsTab = () => {
         onOpen={(row) => void navigate(`/payments/entries?accountId=${row.id}`)}
         filters={
           <FilterBar
-            key={FILTERS.map((name) => params[name] ?? '').join('|')}
             label={t('payments.accounts.filters')}
-            onApply={(values) =>
-              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
-            }
-            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+            names={FILTERS}
+            values={params}
+            onChange={update}
           >
-            <div className="w-56">
-              <SelectField name="kind" label={t('payments.filters.kind')} defaultValue={kind ?? ''}>
-                <option value="">{t('payments.filters.any')}</option>
-                {KINDS.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`payments.accountKinds.${value}`)}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-            <div className="w-80">
-              <TextField
-                name="ownerId"
-                label={t('payments.filters.ownerId')}
-                title={t('payments.filters.idHint')}
-                defaultValue={params.ownerId}
-                pattern={UUID_PATTERN}
-              />
-            </div>
+            <SelectFilter
+              widthClass="w-56"
+              name="kind"
+              label={t('payments.filters.kind')}
+              any={t('payments.filters.any')}
+              options={KINDS.map((value) => ({
+                value,
+                label: t(`payments.accountKinds.${value}`),
+              }))}
+              defaultValue={kind ?? ''}
+            />
+            <IdFilter
+              widthClass="w-80"
+              name="ownerId"
+              label={t('payments.filters.ownerId')}
+              hint={t('payments.filters.idHint')}
+              defaultValue={params.ownerId}
+            />
           </FilterBar>
         }
       />

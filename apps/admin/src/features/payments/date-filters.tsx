@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '@localkart/web-kit/ui/field';
-import { UUID_PATTERN } from '../../components/form-values';
+import { DateFilter, IdFilter } from '../../components/filter-bar';
 
 /** An id filter (booking, provider) and a date range: the fields of most payment lists. */
 export const IdAndDateFields = ({
@@ -15,31 +14,15 @@ export const IdAndDateFields = ({
   const { t } = useTranslation();
   return (
     <>
-      <div className="w-72">
-        <TextField
-          name={idName}
-          label={idLabel}
-          title={t('payments.filters.idHint')}
-          defaultValue={values.id}
-          pattern={UUID_PATTERN}
-        />
-      </div>
-      <div className="w-40">
-        <TextField
-          name="from"
-          type="date"
-          label={t('payments.filters.from')}
-          defaultValue={values.from}
-        />
-      </div>
-      <div className="w-40">
-        <TextField
-          name="to"
-          type="date"
-          label={t('payments.filters.to')}
-          defaultValue={values.to}
-        />
-      </div>
+      <IdFilter
+        widthClass="w-72"
+        name={idName}
+        label={idLabel}
+        hint={t('payments.filters.idHint')}
+        defaultValue={values.id}
+      />
+      <DateFilter name="from" label={t('payments.filters.from')} defaultValue={values.from} />
+      <DateFilter name="to" label={t('payments.filters.to')} defaultValue={values.to} />
     </>
   );
 };

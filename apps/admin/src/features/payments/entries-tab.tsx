@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { ZLedgerEntry, type TLedgerEntry } from '@localkart/contracts/admin';
 import { formatDateTime } from '@localkart/web-kit/format';
 import { Button } from '@localkart/web-kit/ui/button';
-import { SelectField, TextField } from '@localkart/web-kit/ui/field';
 import { Notice } from '@localkart/web-kit/ui/states';
-import { DataTable, FilterBar, type Column } from '../../components/data-table';
-import { oneOf, UUID_PATTERN } from '../../components/form-values';
+import { DataTable, type Column } from '../../components/data-table';
+import { FilterBar, IdFilter, SelectFilter } from '../../components/filter-bar';
+import { oneOf } from '../../components/form-values';
 import { IdText } from '../../components/id-text';
 import { useListParams } from '../../components/use-list-params';
+import { IdAndDateFields } from './date-filters';
 import { SignedMoney } from './money';
 import { useLedgerEntriesQuery } from './payments-api';
 import { SectionHeading } from './section-heading';
@@ -98,57 +99,34 @@ export const EntriesTab = () => {
         onPage={(next) => update({ page: next })}
         filters={
           <FilterBar
-            key={FILTERS.map((name) => params[name] ?? '').join('|')}
             label={t('payments.entries.filters')}
-            onApply={(values) =>
-              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
-            }
-            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+            names={FILTERS}
+            values={params}
+            onChange={update}
           >
-            <div className="w-48">
-              <SelectField name="kind" label={t('payments.filters.kind')} defaultValue={kind ?? ''}>
-                <option value="">{t('payments.filters.any')}</option>
-                {KINDS.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`payments.transactionKinds.${value}`)}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-            <div className="w-72">
-              <TextField
-                name="accountId"
-                label={t('payments.filters.accountId')}
-                title={t('payments.filters.idHint')}
-                defaultValue={filters.accountId}
-                pattern={UUID_PATTERN}
-              />
-            </div>
-            <div className="w-72">
-              <TextField
-                name="bookingId"
-                label={t('payments.filters.bookingId')}
-                title={t('payments.filters.idHint')}
-                defaultValue={filters.bookingId}
-                pattern={UUID_PATTERN}
-              />
-            </div>
-            <div className="w-40">
-              <TextField
-                name="from"
-                type="date"
-                label={t('payments.filters.from')}
-                defaultValue={filters.from}
-              />
-            </div>
-            <div className="w-40">
-              <TextField
-                name="to"
-                type="date"
-                label={t('payments.filters.to')}
-                defaultValue={filters.to}
-              />
-            </div>
+            <SelectFilter
+              widthClass="w-48"
+              name="kind"
+              label={t('payments.filters.kind')}
+              any={t('payments.filters.any')}
+              options={KINDS.map((value) => ({
+                value,
+                label: t(`payments.transactionKinds.${value}`),
+              }))}
+              defaultValue={kind ?? ''}
+            />
+            <IdFilter
+              widthClass="w-72"
+              name="accountId"
+              label={t('payments.filters.accountId')}
+              hint={t('payments.filters.idHint')}
+              defaultValue={filters.accountId}
+            />
+            <IdAndDateFields
+              idName="bookingId"
+              idLabel={t('payments.filters.bookingId')}
+              values={{ id: filters.bookingId, from: filters.from, to: filters.to }}
+            />
           </FilterBar>
         }
       />

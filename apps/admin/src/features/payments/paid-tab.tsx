@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { TPayout } from '@localkart/contracts/admin';
 import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
-import { DataTable, FilterBar, type Column } from '../../components/data-table';
+import { DataTable, type Column } from '../../components/data-table';
+import { FilterBar } from '../../components/filter-bar';
 import { IdText } from '../../components/id-text';
 import { useListParams } from '../../components/use-list-params';
 import { IdAndDateFields } from './date-filters';
@@ -78,12 +79,10 @@ export const PaidTab = () => {
         onPage={(next) => update({ page: next })}
         filters={
           <FilterBar
-            key={FILTERS.map((name) => params[name] ?? '').join('|')}
             label={t('payments.paid.filters')}
-            onApply={(values) =>
-              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
-            }
-            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+            names={FILTERS}
+            values={params}
+            onChange={update}
           >
             <IdAndDateFields
               idName="providerId"

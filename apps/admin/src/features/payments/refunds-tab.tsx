@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { TRefund } from '@localkart/contracts/admin';
 import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
-import { DataTable, FilterBar, type Column } from '../../components/data-table';
+import { DataTable, type Column } from '../../components/data-table';
+import { FilterBar } from '../../components/filter-bar';
 import { IdText } from '../../components/id-text';
 import { useListParams } from '../../components/use-list-params';
 import { IdAndDateFields } from './date-filters';
@@ -64,12 +65,10 @@ export const RefundsTab = () => {
         onPage={(next) => update({ page: next })}
         filters={
           <FilterBar
-            key={FILTERS.map((name) => params[name] ?? '').join('|')}
             label={t('payments.refunds.filters')}
-            onApply={(values) =>
-              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
-            }
-            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+            names={FILTERS}
+            values={params}
+            onChange={update}
           >
             <IdAndDateFields
               idName="bookingId"

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { TAdminReview, TModeratedReview } from '@localkart/contracts/admin';
 import { formatDate } from '@localkart/web-kit/format';
 import { Badge, PageTitle } from '@localkart/web-kit/ui/card';
-import { SelectField, TextField } from '@localkart/web-kit/ui/field';
-import { DataTable, FilterBar, type Column } from '../../components/data-table';
-import { oneOf, UUID_PATTERN } from '../../components/form-values';
+import { DataTable, type Column } from '../../components/data-table';
+import { FilterBar, IdFilter, SelectFilter } from '../../components/filter-bar';
+import { oneOf } from '../../components/form-values';
 import { IdText } from '../../components/id-text';
 import { useListParams } from '../../components/use-list-params';
 import { RatingStars } from './rating-stars';
@@ -100,47 +100,40 @@ const ReviewsPage = () => {
         onOpen={(row) => update({ review: row.id, page })}
         filters={
           <FilterBar
-            key={FILTERS.map((name) => params[name] ?? '').join('|')}
             label={t('reviews.filters.label')}
-            onApply={(values) =>
-              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
-            }
-            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+            names={FILTERS}
+            values={params}
+            onChange={update}
           >
-            <div className="w-36">
-              <SelectField
-                name="rating"
-                label={t('reviews.filters.rating')}
-                defaultValue={rating ?? ''}
-              >
-                <option value="">{t('reviews.filters.any')}</option>
-                {RATINGS.map((value) => (
-                  <option key={value} value={value}>
-                    {t('reviews.filters.stars', { count: Number(value) })}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-            <div className="w-44">
-              <SelectField
-                name="hidden"
-                label={t('reviews.filters.visibility')}
-                defaultValue={hidden ?? ''}
-              >
-                <option value="">{t('reviews.filters.any')}</option>
-                <option value="false">{t('reviews.filters.visible')}</option>
-                <option value="true">{t('reviews.filters.hidden')}</option>
-              </SelectField>
-            </div>
-            <div className="w-80">
-              <TextField
-                name="providerId"
-                label={t('reviews.filters.providerId')}
-                title={t('reviews.filters.providerIdHint')}
-                defaultValue={params.providerId}
-                pattern={UUID_PATTERN}
-              />
-            </div>
+            <SelectFilter
+              widthClass="w-36"
+              name="rating"
+              label={t('reviews.filters.rating')}
+              any={t('reviews.filters.any')}
+              options={RATINGS.map((value) => ({
+                value,
+                label: t('reviews.filters.stars', { count: Number(value) }),
+              }))}
+              defaultValue={rating ?? ''}
+            />
+            <SelectFilter
+              widthClass="w-44"
+              name="hidden"
+              label={t('reviews.filters.visibility')}
+              any={t('reviews.filters.any')}
+              options={[
+                { value: 'false', label: t('reviews.filters.visible') },
+                { value: 'true', label: t('reviews.filters.hidden') },
+              ]}
+              defaultValue={hidden ?? ''}
+            />
+            <IdFilter
+              widthClass="w-80"
+              name="providerId"
+              label={t('reviews.filters.providerId')}
+              hint={t('reviews.filters.providerIdHint')}
+              defaultValue={params.providerId}
+            />
           </FilterBar>
         }
       />

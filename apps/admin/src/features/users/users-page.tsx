@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { ZAdminUsersQuery, type TAdminUser } from '@localkart/contracts/admin';
 import { formatDate } from '@localkart/web-kit/format';
 import { Badge, PageTitle } from '@localkart/web-kit/ui/card';
-import { SelectField, TextField } from '@localkart/web-kit/ui/field';
 import { acceptedParams } from '../../components/accepted-params';
-import { DataTable, FilterBar, type Column } from '../../components/data-table';
+import { DataTable, type Column } from '../../components/data-table';
+import { DateFilter, FilterBar, SelectFilter, TextFilter } from '../../components/filter-bar';
 import { useListParams } from '../../components/use-list-params';
 import { ROLES } from './role-choices';
 import { UserBadges } from './user-badges';
@@ -97,72 +97,60 @@ const UsersPage = () => {
         onOpen={(row) => update({ user: row.id, page: params.page })}
         filters={
           <FilterBar
-            // Fresh fields when the address changes (back button, a shared link).
-            key={FILTERS.map((name) => params[name] ?? '').join('|')}
             label={t('users.filters.label')}
-            onApply={(values) =>
-              update(Object.fromEntries(FILTERS.map((name) => [name, values[name]])))
-            }
-            onReset={() => update(Object.fromEntries(FILTERS.map((name) => [name, undefined])))}
+            names={FILTERS}
+            values={params}
+            onChange={update}
           >
-            <div className="w-64">
-              <TextField
-                name="q"
-                type="search"
-                label={t('users.filters.q')}
-                placeholder={t('users.filters.qHint')}
-                defaultValue={params.q}
-                maxLength={100}
-              />
-            </div>
-            <div className="w-36">
-              <SelectField name="role" label={t('users.filters.role')} defaultValue={params.role}>
-                <option value="">{t('users.filters.any')}</option>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`users.roles.${role}`)}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-            <div className="w-36">
-              <SelectField
-                name="active"
-                label={t('users.filters.status')}
-                defaultValue={params.active}
-              >
-                <option value="">{t('users.filters.any')}</option>
-                <option value="true">{t('users.active')}</option>
-                <option value="false">{t('users.suspended')}</option>
-              </SelectField>
-            </div>
-            <div className="w-40">
-              <SelectField
-                name="verified"
-                label={t('users.filters.verified')}
-                defaultValue={params.verified}
-              >
-                <option value="">{t('users.filters.any')}</option>
-                <option value="true">{t('users.emailVerified')}</option>
-                <option value="false">{t('users.emailUnverified')}</option>
-              </SelectField>
-            </div>
-            <div className="w-40">
-              <TextField
-                name="createdFrom"
-                type="date"
-                label={t('users.filters.createdFrom')}
-                defaultValue={params.createdFrom}
-              />
-            </div>
-            <div className="w-40">
-              <TextField
-                name="createdTo"
-                type="date"
-                label={t('users.filters.createdTo')}
-                defaultValue={params.createdTo}
-              />
-            </div>
+            <TextFilter
+              widthClass="w-64"
+              name="q"
+              type="search"
+              label={t('users.filters.q')}
+              placeholder={t('users.filters.qHint')}
+              defaultValue={params.q}
+              maxLength={100}
+            />
+            <SelectFilter
+              widthClass="w-36"
+              name="role"
+              label={t('users.filters.role')}
+              any={t('users.filters.any')}
+              options={ROLES.map((role) => ({ value: role, label: t(`users.roles.${role}`) }))}
+              defaultValue={params.role}
+            />
+            <SelectFilter
+              widthClass="w-36"
+              name="active"
+              label={t('users.filters.status')}
+              any={t('users.filters.any')}
+              options={[
+                { value: 'true', label: t('users.active') },
+                { value: 'false', label: t('users.suspended') },
+              ]}
+              defaultValue={params.active}
+            />
+            <SelectFilter
+              widthClass="w-40"
+              name="verified"
+              label={t('users.filters.verified')}
+              any={t('users.filters.any')}
+              options={[
+                { value: 'true', label: t('users.emailVerified') },
+                { value: 'false', label: t('users.emailUnverified') },
+              ]}
+              defaultValue={params.verified}
+            />
+            <DateFilter
+              name="createdFrom"
+              label={t('users.filters.createdFrom')}
+              defaultValue={params.createdFrom}
+            />
+            <DateFilter
+              name="createdTo"
+              label={t('users.filters.createdTo')}
+              defaultValue={params.createdTo}
+            />
           </FilterBar>
         }
       />
