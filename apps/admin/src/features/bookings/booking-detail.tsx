@@ -3,23 +3,9 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TAdminBookingDetail } from '@localkart/contracts/admin';
 import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
+import { DetailItem } from '../../components/detail-item';
 import { BookingMessages } from './booking-messages';
 import { StatusBadge } from './booking-status';
-
-const Item = ({
-  label,
-  children,
-  wide,
-}: {
-  label: string;
-  children: ReactNode;
-  wide?: boolean;
-}) => (
-  <div className={wide ? 'sm:col-span-2' : undefined}>
-    <dt className="text-slate-500">{label}</dt>
-    <dd className="font-medium break-words text-slate-900">{children}</dd>
-  </div>
-);
 
 const Section = ({ id, title, children }: { id: string; title: string; children: ReactNode }) => (
   <section aria-labelledby={id} className="space-y-3">
@@ -44,71 +30,73 @@ export const BookingDetail = ({ detail }: { detail: TAdminBookingDetail }) => {
   return (
     <div className="space-y-6 text-sm">
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
-        <Item label={t('bookings.detail.when')} wide>
+        <DetailItem label={t('bookings.detail.when')} wide>
           {when(booking.schedule.startsAt)} – {when(booking.schedule.endsAt)}
           <span className="block text-xs font-normal text-slate-500">{zone}</span>
-        </Item>
-        <Item label={t('bookings.detail.duration')}>
+        </DetailItem>
+        <DetailItem label={t('bookings.detail.duration')}>
           {t('bookings.detail.hours', { count: booking.service.estimatedDuration })}
-        </Item>
-        <Item label={t('bookings.detail.category')}>
+        </DetailItem>
+        <DetailItem label={t('bookings.detail.category')}>
           {[booking.service.category, booking.service.subcategory].filter(Boolean).join(' / ')}
-        </Item>
-        <Item label={t('bookings.detail.booked')}>{when(booking.createdAt)}</Item>
-        <Item label={t('bookings.detail.description')} wide>
+        </DetailItem>
+        <DetailItem label={t('bookings.detail.booked')}>{when(booking.createdAt)}</DetailItem>
+        <DetailItem label={t('bookings.detail.description')} wide>
           <span className="font-normal whitespace-pre-line">{booking.service.description}</span>
-        </Item>
-        <Item label={t('bookings.detail.address')} wide>
+        </DetailItem>
+        <DetailItem label={t('bookings.detail.address')} wide>
           {booking.location.address}
           {booking.location.instructions && (
             <span className="block font-normal text-slate-600">
               {booking.location.instructions}
             </span>
           )}
-        </Item>
-        <Item label={t('bookings.detail.customer')}>
+        </DetailItem>
+        <DetailItem label={t('bookings.detail.customer')}>
           <Link to={`/users?user=${booking.customerId}`} className={linkClass}>
             {t('bookings.detail.openCustomer')}
           </Link>
           <span className="block font-mono text-xs font-normal text-slate-500">
             {booking.customerId}
           </span>
-        </Item>
-        <Item label={t('bookings.detail.provider')}>
+        </DetailItem>
+        <DetailItem label={t('bookings.detail.provider')}>
           <Link to={`/verification?provider=${booking.providerId}`} className={linkClass}>
             {t('bookings.detail.openProvider')}
           </Link>
           <span className="block font-mono text-xs font-normal text-slate-500">
             {booking.providerId}
           </span>
-        </Item>
-        <Item label={t('bookings.detail.id')} wide>
+        </DetailItem>
+        <DetailItem label={t('bookings.detail.id')} wide>
           <span className="font-mono text-xs">{booking.id}</span>
-        </Item>
+        </DetailItem>
       </dl>
 
       <Section id="booking-money" title={t('bookings.detail.money')}>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 p-3 sm:grid-cols-3">
-          <Item
+          <DetailItem
             label={t('bookings.detail.unitPrice', { unit: t(`bookings.units.${pricing.unit}`) })}
           >
             {formatPaise(pricing.unitPricePaise)}
-          </Item>
-          <Item label={t('bookings.detail.basePrice')}>{formatPaise(pricing.basePricePaise)}</Item>
-          <Item label={t('bookings.detail.extras')}>
+          </DetailItem>
+          <DetailItem label={t('bookings.detail.basePrice')}>
+            {formatPaise(pricing.basePricePaise)}
+          </DetailItem>
+          <DetailItem label={t('bookings.detail.extras')}>
             {formatPaise(pricing.additionalChargesPaise)}
-          </Item>
-          <Item label={t('bookings.detail.total')}>
+          </DetailItem>
+          <DetailItem label={t('bookings.detail.total')}>
             <span className="text-base font-bold">{formatPaise(pricing.totalAmountPaise)}</span>
-          </Item>
-          <Item label={t('bookings.detail.payment')}>
+          </DetailItem>
+          <DetailItem label={t('bookings.detail.payment')}>
             {t(`bookings.methods.${payment.method}`)} ·{' '}
             {t(`bookings.paymentStatuses.${payment.status}`)}
-          </Item>
+          </DetailItem>
           {payment.transactionId && (
-            <Item label={t('bookings.detail.transaction')}>
+            <DetailItem label={t('bookings.detail.transaction')}>
               <span className="font-mono text-xs break-all">{payment.transactionId}</span>
-            </Item>
+            </DetailItem>
           )}
         </dl>
       </Section>
@@ -116,17 +104,19 @@ export const BookingDetail = ({ detail }: { detail: TAdminBookingDetail }) => {
       {booking.status === 'cancelled' && (
         <Section id="booking-cancellation" title={t('bookings.detail.cancellation')}>
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-red-200 bg-red-50/50 p-3 sm:grid-cols-2">
-            <Item label={t('bookings.detail.cancelledBy')}>
+            <DetailItem label={t('bookings.detail.cancelledBy')}>
               {cancellation.cancelledBy
                 ? t(`bookings.roles.${cancellation.cancelledBy}`)
                 : t('common.none')}
-            </Item>
-            <Item label={t('bookings.detail.fee')}>{formatPaise(cancellation.feePaise)}</Item>
-            <Item label={t('bookings.detail.reason')} wide>
+            </DetailItem>
+            <DetailItem label={t('bookings.detail.fee')}>
+              {formatPaise(cancellation.feePaise)}
+            </DetailItem>
+            <DetailItem label={t('bookings.detail.reason')} wide>
               <span className="font-normal whitespace-pre-line">
                 {cancellation.reason ?? t('common.none')}
               </span>
-            </Item>
+            </DetailItem>
           </dl>
         </Section>
       )}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAnalyticsGranularity } from '@localkart/contracts/provider-analytics';
 import type { TPlatformAnalytics } from '@localkart/contracts/admin';
@@ -75,6 +76,14 @@ const Kpi = ({ label, value, detail }: { label: string; value: string; detail: s
   </Card>
 );
 
+/** A titled panel of the dashboard: a chart, a ranked table, or both. */
+const Panel = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Card>
+    <h2 className="mb-3 font-semibold text-slate-900">{title}</h2>
+    {children}
+  </Card>
+);
+
 const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; language: string }) => {
   const { t } = useTranslation();
   const { totals, periods, granularity } = analytics;
@@ -132,8 +141,7 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
       </div>
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Card>
-          <h2 className="mb-3 font-semibold text-slate-900">{t('dashboard.charts.signups')}</h2>
+        <Panel title={t('dashboard.charts.signups')}>
           <BarChart
             labels={labels}
             stacked
@@ -154,9 +162,8 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
               },
             ]}
           />
-        </Card>
-        <Card>
-          <h2 className="mb-3 font-semibold text-slate-900">{t('dashboard.charts.bookings')}</h2>
+        </Panel>
+        <Panel title={t('dashboard.charts.bookings')}>
           <LineChart
             labels={labels}
             summary={summary(t('dashboard.charts.bookings'), number(totals.bookings.placed))}
@@ -178,9 +185,8 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
               },
             ]}
           />
-        </Card>
-        <Card>
-          <h2 className="mb-3 font-semibold text-slate-900">{t('dashboard.charts.gmv')}</h2>
+        </Panel>
+        <Panel title={t('dashboard.charts.gmv')}>
           <BarChart
             labels={labels}
             summary={summary(t('dashboard.charts.gmv'), formatPaise(totals.gmvPaise))}
@@ -193,11 +199,8 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
               },
             ]}
           />
-        </Card>
-        <Card>
-          <h2 className="mb-3 font-semibold text-slate-900">
-            {t('dashboard.charts.activeProviders')}
-          </h2>
+        </Panel>
+        <Panel title={t('dashboard.charts.activeProviders')}>
           <LineChart
             labels={labels}
             summary={summary(t('dashboard.charts.activeProviders'), number(totals.activeProviders))}
@@ -209,11 +212,8 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
               },
             ]}
           />
-        </Card>
-        <Card>
-          <h2 className="mb-3 font-semibold text-slate-900">
-            {t('dashboard.charts.cancellationRate')}
-          </h2>
+        </Panel>
+        <Panel title={t('dashboard.charts.cancellationRate')}>
           <BarChart
             labels={labels}
             summary={summary(
@@ -231,9 +231,8 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
               },
             ]}
           />
-        </Card>
-        <Card>
-          <h2 className="mb-3 font-semibold text-slate-900">{t('dashboard.topCategories')}</h2>
+        </Panel>
+        <Panel title={t('dashboard.topCategories')}>
           {analytics.topCategories.length > 0 && (
             <BarChart
               horizontal
@@ -261,12 +260,11 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
               formatPaise(row.gmvPaise),
             ])}
           />
-        </Card>
+        </Panel>
       </div>
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Card>
-          <h2 className="mb-3 font-semibold text-slate-900">{t('dashboard.topCities')}</h2>
+        <Panel title={t('dashboard.topCities')}>
           <RankedTable
             caption={t('dashboard.topCities')}
             columns={[
@@ -280,7 +278,7 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
               formatPaise(row.gmvPaise),
             ])}
           />
-        </Card>
+        </Panel>
         <Card>
           <h2 className="font-semibold text-slate-900">{t('dashboard.misses')}</h2>
           <p className="mb-3 mt-1 text-xs text-slate-500">{t('dashboard.missesHint')}</p>

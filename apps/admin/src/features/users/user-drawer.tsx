@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TAdminUserDetail } from '@localkart/contracts/admin';
@@ -10,6 +10,7 @@ import { SelectField } from '@localkart/web-kit/ui/field';
 import { Notice } from '@localkart/web-kit/ui/states';
 import { useSession } from '../../app/store';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DetailItem } from '../../components/detail-item';
 import { Drawer } from '../../components/drawer';
 import { QueryState } from '../../components/page-state';
 import { roleChoices, type Role } from './role-choices';
@@ -52,21 +53,6 @@ export const UserDrawer = ({
     </Drawer>
   );
 };
-
-const Item = ({
-  label,
-  children,
-  wide,
-}: {
-  label: string;
-  children: ReactNode;
-  wide?: boolean;
-}) => (
-  <div className={wide ? 'sm:col-span-2' : undefined}>
-    <dt className="text-slate-500">{label}</dt>
-    <dd className="font-medium break-words text-slate-900">{children}</dd>
-  </div>
-);
 
 const UserDetail = ({ user }: { user: TAdminUserDetail }) => {
   const { t, i18n } = useTranslation();
@@ -138,20 +124,22 @@ const UserDetail = ({ user }: { user: TAdminUserDetail }) => {
       {done && <Notice tone="success">{done}</Notice>}
 
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
-        <Item label={t('users.detail.phone')}>{user.phone ?? t('common.none')}</Item>
-        <Item label={t('users.detail.joined')}>{formatDate(user.createdAt, i18n.language)}</Item>
-        <Item label={t('users.detail.language')}>
+        <DetailItem label={t('users.detail.phone')}>{user.phone ?? t('common.none')}</DetailItem>
+        <DetailItem label={t('users.detail.joined')}>
+          {formatDate(user.createdAt, i18n.language)}
+        </DetailItem>
+        <DetailItem label={t('users.detail.language')}>
           {user.language === 'hi' ? <span lang="hi">हिन्दी</span> : 'English'}
-        </Item>
-        <Item label={t('users.detail.timeZone')}>{user.timeZone}</Item>
-        <Item label={t('users.detail.address')} wide>
+        </DetailItem>
+        <DetailItem label={t('users.detail.timeZone')}>{user.timeZone}</DetailItem>
+        <DetailItem label={t('users.detail.address')} wide>
           {user.location
             ? `${user.location.address}, ${user.location.city}, ${user.location.state} ${user.location.pincode}`
             : (user.city ?? t('common.none'))}
-        </Item>
-        <Item label={t('users.detail.id')} wide>
+        </DetailItem>
+        <DetailItem label={t('users.detail.id')} wide>
           <span className="font-mono text-xs">{user.id}</span>
-        </Item>
+        </DetailItem>
       </dl>
 
       {user.provider && (
