@@ -26,8 +26,8 @@ export const usePeriodParams = <G extends string>(granularities: readonly G[], f
  * Day / week / month, and the date range (applied together on submit). `validate` checks a range
  * before it applies (its messages by field, none when it may go), in place of the browser's check.
  */
-export const PeriodControls = <G extends string>({
-  labels,
+export const PeriodControls = <G extends 'day' | 'week' | 'month'>({
+  label,
   granularities,
   granularity,
   from,
@@ -36,9 +36,9 @@ export const PeriodControls = <G extends string>({
   validate,
   onChange,
 }: {
-  labels: { form: string; granularity: string; from: string; to: string };
-  /** The granularities and their names, in order. */
-  granularities: readonly { value: G; label: string }[];
+  /** The form's accessible name. */
+  label: string;
+  granularities: readonly G[];
   granularity: G;
   from: string | undefined;
   to: string | undefined;
@@ -50,7 +50,7 @@ export const PeriodControls = <G extends string>({
   const [errors, setErrors] = useState<Record<string, string>>({});
   return (
     <form
-      aria-label={labels.form}
+      aria-label={label}
       // Fresh fields once the report names its own range (the API's default, the last 30 days).
       key={`${from ?? ''}|${to ?? ''}`}
       noValidate={validate !== undefined}
@@ -69,12 +69,12 @@ export const PeriodControls = <G extends string>({
           onChange({ from: range.from ?? '', to: range.to ?? '' });
       }}
     >
-      <div role="group" aria-label={labels.granularity} className="space-y-1.5">
+      <div role="group" aria-label={t('period.granularity')} className="space-y-1.5">
         <span aria-hidden="true" className="block text-sm font-medium text-slate-700">
-          {labels.granularity}
+          {t('period.granularity')}
         </span>
         <div className="inline-flex rounded-lg bg-slate-100 p-1 text-sm font-semibold">
-          {granularities.map(({ value, label }) => (
+          {granularities.map((value) => (
             <button
               key={value}
               type="button"
@@ -82,7 +82,7 @@ export const PeriodControls = <G extends string>({
               onClick={() => onChange({ granularity: value })}
               className={`rounded-md px-3 py-1.5 focus-visible:outline-2 focus-visible:outline-teal-600 ${granularity === value ? 'bg-white text-teal-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
             >
-              {label}
+              {t(`period.${value}`)}
             </button>
           ))}
         </div>
@@ -91,13 +91,19 @@ export const PeriodControls = <G extends string>({
         <TextField
           name="from"
           type="date"
-          label={labels.from}
+          label={t('period.from')}
           defaultValue={from}
           error={errors.from}
         />
       </div>
       <div className="w-44">
-        <TextField name="to" type="date" label={labels.to} defaultValue={to} error={errors.to} />
+        <TextField
+          name="to"
+          type="date"
+          label={t('period.to')}
+          defaultValue={to}
+          error={errors.to}
+        />
       </div>
       <div className="flex items-center gap-3 pt-7">
         <Button type="submit">{t('common.apply')}</Button>

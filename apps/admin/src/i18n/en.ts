@@ -13,6 +13,14 @@ export const en = {
     apply: 'Apply',
     reset: 'Reset',
   },
+  period: {
+    granularity: 'Group by',
+    day: 'Day',
+    week: 'Week',
+    month: 'Month',
+    from: 'From',
+    to: 'To',
+  },
   shell: {
     title: 'LocalKart admin',
     skip: 'Skip to content',

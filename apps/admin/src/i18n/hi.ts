@@ -14,6 +14,14 @@ export const hi: CoreStrings = {
     apply: 'लागू करें',
     reset: 'रीसेट करें',
   },
+  period: {
+    granularity: 'समूह',
+    day: 'दिन',
+    week: 'सप्ताह',
+    month: 'महीना',
+    from: 'से',
+    to: 'तक',
+  },
   shell: {
     title: 'LocalKart एडमिन',
     skip: 'मुख्य सामग्री पर जाएँ',

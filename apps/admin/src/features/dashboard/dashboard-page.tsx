@@ -43,16 +43,8 @@ const DashboardPage = () => {
         }
       />
       <PeriodControls
-        labels={{
-          form: t('dashboard.controls.label'),
-          granularity: t('dashboard.controls.granularity'),
-          from: t('dashboard.controls.from'),
-          to: t('dashboard.controls.to'),
-        }}
-        granularities={GRANULARITIES.map((value) => ({
-          value,
-          label: t(`dashboard.controls.${value}`),
-        }))}
+        label={t('dashboard.controls.label')}
+        granularities={GRANULARITIES}
         granularity={period.granularity}
         from={period.from ?? report?.from}
         to={period.to ?? report?.to}

@@ -2,15 +2,7 @@ export const en = {
   nav: 'Dashboard',
   title: 'Dashboard',
   subtitle: 'The marketplace from {{from}} to {{to}}, calendar days in {{timeZone}}.',
-  controls: {
-    label: 'Period',
-    granularity: 'Group by',
-    day: 'Day',
-    week: 'Week',
-    month: 'Month',
-    from: 'From',
-    to: 'To',
-  },
+  controls: { label: 'Period' },
   kpi: {
     signups: 'Sign-ups',
     signupsDetail: 'Customers {{customers}} · providers {{providers}}',
@@ -55,15 +47,7 @@ export const hi: typeof en = {
   nav: 'डैशबोर्ड',
   title: 'डैशबोर्ड',
   subtitle: '{{from}} से {{to}} तक का मार्केटप्लेस, {{timeZone}} के कैलेंडर दिन।',
-  controls: {
-    label: 'अवधि',
-    granularity: 'समूह',
-    day: 'दिन',
-    week: 'सप्ताह',
-    month: 'महीना',
-    from: 'से',
-    to: 'तक',
-  },
+  controls: { label: 'अवधि' },
   kpi: {
     signups: 'साइन-अप',
     signupsDetail: 'ग्राहक {{customers}} · सेवा प्रदाता {{providers}}',

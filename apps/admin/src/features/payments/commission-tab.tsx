@@ -28,16 +28,8 @@ export const CommissionTab = () => {
         intro={t('payments.commission.intro')}
       />
       <PeriodControls
-        labels={{
-          form: t('payments.commission.controls'),
-          granularity: t('payments.commission.granularity'),
-          from: t('payments.commission.from'),
-          to: t('payments.commission.to'),
-        }}
-        granularities={GRANULARITIES.map((value) => ({
-          value,
-          label: t(`payments.commission.${value}`),
-        }))}
+        label={t('payments.commission.controls')}
+        granularities={GRANULARITIES}
         granularity={period.granularity}
         // Once the report names its range (the API's default, the last 30 days), the fields show it.
         from={period.from ?? report?.from}
