@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { PubSub } from '../../platform/pubsub/pubsub';
+import { lockBooking } from './ledger.repo';
 import { CURRENCY, type Ledger } from './ledger.service';
 import type { GatewayEvent, PaymentGateway } from './payment-gateway';
 import {
@@ -72,17 +73,20 @@ export const createPaymentsService = ({
     ...(payable(order) ? { checkout: gateway.checkoutFor(order.gatewayOrderId) } : {}),
   });
 
-  const createOrder = async ({
-    userId,
-    amountPaise,
-    purpose,
-    bookingId = null,
-  }: {
-    userId: string;
-    amountPaise: number;
-    purpose: PaymentOrderRow['purpose'];
-    bookingId?: string | null;
-  }) => {
+  const createOrder = async (
+    {
+      userId,
+      amountPaise,
+      purpose,
+      bookingId = null,
+    }: {
+      userId: string;
+      amountPaise: number;
+      purpose: PaymentOrderRow['purpose'];
+      bookingId?: string | null;
+    },
+    into: Db = db,
+  ) => {
     const receipt = `${purpose}:${Date.now().toString(36)}`;
     const created = await gateway.createOrder({
       amountPaise,
@@ -90,7 +94,7 @@ export const createPaymentsService = ({
       receipt,
       notes: { purpose, userId, ...(bookingId ? { bookingId } : {}) },
     });
-    const order = await insertPaymentOrder(db, {
+    const order = await insertPaymentOrder(into, {
       userId,
       purpose,
       bookingId,
@@ -182,14 +186,16 @@ export const createPaymentsService = ({
 
     /**
      * The order a customer pays a booking with after creation: its unpaid order if there is
-     * one, else (every earlier attempt failed) a new one. The bookings module decides whether the
-     * booking may still be paid.
+     * one, else (every earlier attempt failed) a new one. Two tabs asking at once get the same
+     * order: two open orders could both be paid. The bookings module decides whether the booking
+     * may still be paid.
      */
-    openBookingOrder: async (input: { userId: string; bookingId: string; amountPaise: number }) => {
-      const open = await findOpenBookingOrder(db, input.bookingId, gateway.name);
-      if (open && open.amountPaise === input.amountPaise) return view(open);
-      return createOrder({ ...input, purpose: 'booking' });
-    },
+    openBookingOrder: (input: { userId: string; bookingId: string; amountPaise: number }) =>
+      inTransaction(async (tx) => {
+        await lockBooking(tx, input.bookingId);
+        const open = await findOpenBookingOrder(tx, input.bookingId, gateway.name);
+        return open ? view(open) : createOrder({ ...input, purpose: 'booking' }, tx);
+      }),
 
     getOrder: async (userId: string, orderId: string) => view(await ownOrder(userId, orderId)),
 
