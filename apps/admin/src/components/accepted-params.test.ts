@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZAdminBookingsQuery, ZAdminUsersQuery } from '@localkart/contracts/admin';
-import { acceptedParams } from './accepted-params';
+import { acceptedParams, appliedSort } from './accepted-params';
 
 describe('acceptedParams', () => {
   it('when values fit the contract, then they come back parsed', () => {
@@ -27,5 +27,22 @@ describe('acceptedParams', () => {
 
   it('when a filter is unset, then it stays unset (the API default applies)', () => {
     expect(acceptedParams(ZAdminUsersQuery.shape, ['sort', 'order'], {})).toEqual({});
+  });
+});
+
+describe('appliedSort', () => {
+  it('when the address names no sort, then the contract defaults are the sort shown', () => {
+    const { shape } = ZAdminBookingsQuery;
+    expect(appliedSort(shape, {})).toEqual({
+      key: shape.sort.parse(undefined),
+      order: shape.order.parse(undefined),
+    });
+  });
+
+  it('when the address names a sort and order, then they are the sort shown', () => {
+    expect(appliedSort(ZAdminUsersQuery.shape, { sort: 'email', order: 'asc' })).toEqual({
+      key: 'email',
+      order: 'asc',
+    });
   });
 });

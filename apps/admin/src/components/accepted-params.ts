@@ -19,3 +19,17 @@ export const acceptedParams = <S extends Record<string, z.ZodType>, K extends ke
   }
   return accepted;
 };
+
+type Defaulted<T> = { parse: (value: undefined) => T };
+
+/**
+ * The sort the API applies to a list: the accepted address values, else the contract's defaults,
+ * so the header arrows show the real order before anyone clicks.
+ */
+export const appliedSort = (
+  shape: { sort: Defaulted<string>; order: Defaulted<'asc' | 'desc'> },
+  query: { sort?: string | undefined; order?: 'asc' | 'desc' | undefined },
+) => ({
+  key: query.sort ?? shape.sort.parse(undefined),
+  order: query.order ?? shape.order.parse(undefined),
+});

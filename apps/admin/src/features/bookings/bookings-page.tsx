@@ -3,7 +3,7 @@ import { ZAdminBookingsQuery } from '@localkart/contracts/admin';
 import { ZBookingStatus, type TBooking } from '@localkart/contracts/bookings';
 import { formatDate, formatDateTime, formatPaise } from '@localkart/web-kit/format';
 import { PageTitle } from '@localkart/web-kit/ui/card';
-import { acceptedParams } from '../../components/accepted-params';
+import { acceptedParams, appliedSort } from '../../components/accepted-params';
 import { DataTable, type Column } from '../../components/data-table';
 import {
   DateFilter,
@@ -26,11 +26,6 @@ const BookingsPage = () => {
   const [params, update] = useListParams([...FILTERS, ...SORTS, 'booking'] as const);
   const query = acceptedParams(shape, [...FILTERS, ...SORTS], params);
   const result = useAdminBookingsQuery({ ...query, page: params.page, limit: 25 });
-  // The header arrows show what the API sorts by, its defaults included.
-  const sort = {
-    key: query.sort ?? shape.sort.parse(undefined),
-    order: query.order ?? shape.order.parse(undefined),
-  };
 
   const columns: Column<TBooking>[] = [
     {
@@ -103,7 +98,7 @@ const BookingsPage = () => {
         result={result}
         page={params.page}
         onPage={(page) => update({ page })}
-        sort={sort}
+        sort={appliedSort(shape, query)}
         onSort={(next) => update({ sort: next.key, order: next.order })}
         onOpen={(row) => update({ booking: row.id, page: params.page })}
         filters={

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ZAdminUsersQuery, type TAdminUser } from '@localkart/contracts/admin';
 import { formatDate } from '@localkart/web-kit/format';
 import { Badge, PageTitle } from '@localkart/web-kit/ui/card';
-import { acceptedParams } from '../../components/accepted-params';
+import { acceptedParams, appliedSort } from '../../components/accepted-params';
 import { DataTable, type Column } from '../../components/data-table';
 import { DateFilter, FilterBar, SelectFilter, TextFilter } from '../../components/filter-bar';
 import { useListParams } from '../../components/use-list-params';
@@ -20,11 +20,6 @@ const UsersPage = () => {
   const [params, update] = useListParams([...FILTERS, ...SORTS, 'user'] as const);
   const query = acceptedParams(shape, [...FILTERS, ...SORTS], params);
   const result = useAdminUsersQuery({ ...query, page: params.page, limit: 25 });
-  // The header arrows show what the API sorts by, its defaults included.
-  const sort = {
-    key: query.sort ?? shape.sort.parse(undefined),
-    order: query.order ?? shape.order.parse(undefined),
-  };
 
   const columns: Column<TAdminUser>[] = [
     {
@@ -92,7 +87,7 @@ const UsersPage = () => {
         result={result}
         page={params.page}
         onPage={(page) => update({ page })}
-        sort={sort}
+        sort={appliedSort(shape, query)}
         onSort={(next) => update({ sort: next.key, order: next.order })}
         onOpen={(row) => update({ user: row.id, page: params.page })}
         filters={
