@@ -35,13 +35,18 @@ export type RunningApp = { url: string; stop: () => Promise<void> };
  */
 export const startApp = async ({
   env = {},
-}: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningApp> => {
+  port: wantedPort,
+}: {
+  env?: NodeJS.ProcessEnv;
+  /** A port chosen beforehand (`freePort`), when another server must know the app's address. */
+  port?: number;
+} = {}): Promise<RunningApp> => {
   const build = spawnSync(process.execPath, ['apps/web/scripts/ensure-build.js'], {
     cwd: root,
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error('web app build failed');
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'localkart-e2e-'));
   const url = `http://localhost:${port}`;
   const server: ChildProcess = spawn(
