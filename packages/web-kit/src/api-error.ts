@@ -14,6 +14,10 @@ const envelopeOf = (error: QueryError): TErrorEnvelope['error'] | undefined => {
 /** The API's own message (already user-facing), or undefined for network and unknown errors. */
 export const apiMessage = (error: QueryError): string | undefined => envelopeOf(error)?.message;
 
+/** What a failed request tells the user: the API's message, else `fallback`; nothing if it worked. */
+export const errorMessage = (error: QueryError, fallback: string): string | undefined =>
+  error ? (apiMessage(error) ?? fallback) : undefined;
+
 export const apiCode = (error: QueryError): string | undefined => envelopeOf(error)?.code;
 
 /** Per-field messages of a VALIDATION_ERROR, keyed by the dotted path. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TBooking } from '@localkart/contracts/bookings';
-import { apiMessage } from '@localkart/web-kit/api-error';
+import { errorMessage } from '@localkart/web-kit/api-error';
 import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
 import { Button } from '@localkart/web-kit/ui/button';
 import { Notice } from '@localkart/web-kit/ui/states';
@@ -96,7 +96,7 @@ const ForceCancel = ({ booking }: { booking: TBooking }) => {
         confirmLabel={t('bookings.cancelDialog.confirm')}
         reason="required"
         busy={state.isLoading}
-        error={state.error ? (apiMessage(state.error) ?? t('common.errorBody')) : undefined}
+        error={errorMessage(state.error, t('common.errorBody'))}
         onConfirm={(reason) => void confirm(reason)}
         onCancel={() => {
           setOpen(false);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TAdminReview, TModeratedReview } from '@localkart/contracts/admin';
-import { apiMessage } from '@localkart/web-kit/api-error';
+import { errorMessage } from '@localkart/web-kit/api-error';
 import { formatDateTime } from '@localkart/web-kit/format';
 import { Button, buttonClass } from '@localkart/web-kit/ui/button';
 import { Badge } from '@localkart/web-kit/ui/card';
@@ -122,7 +122,7 @@ export const ReviewDrawer = ({
         reason="required"
         destructive={!review?.isHidden}
         busy={state.isLoading}
-        error={state.error ? (apiMessage(state.error) ?? t('common.errorBody')) : undefined}
+        error={errorMessage(state.error, t('common.errorBody'))}
         onConfirm={(reason) => void confirm(reason)}
         onCancel={() => {
           setConfirming(false);

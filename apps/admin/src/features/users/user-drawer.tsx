@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TAdminUserDetail } from '@localkart/contracts/admin';
-import { apiMessage } from '@localkart/web-kit/api-error';
+import { errorMessage } from '@localkart/web-kit/api-error';
 import { formatDate } from '@localkart/web-kit/format';
 import { Button, buttonClass } from '@localkart/web-kit/ui/button';
 import { Badge } from '@localkart/web-kit/ui/card';
@@ -252,9 +252,7 @@ const UserDetail = ({ user }: { user: TAdminUserDetail }) => {
         reason="required"
         destructive={dialog?.destructive}
         busy={actionState.isLoading}
-        error={
-          actionState.error ? (apiMessage(actionState.error) ?? t('common.errorBody')) : undefined
-        }
+        error={errorMessage(actionState.error, t('common.errorBody'))}
         onConfirm={(reason) => void confirm(reason)}
         onCancel={() => {
           setPending(undefined);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAdminProvider, TAdminProviderDocument } from '@localkart/contracts/admin';
-import { apiMessage } from '@localkart/web-kit/api-error';
+import { errorMessage } from '@localkart/web-kit/api-error';
 import { formatDate } from '@localkart/web-kit/format';
 import { Button } from '@localkart/web-kit/ui/button';
 import { Badge } from '@localkart/web-kit/ui/card';
@@ -202,9 +202,7 @@ const ProviderDetail = ({ provider }: { provider: TAdminProvider }) => {
         reason={dialog?.reason}
         destructive={dialog?.destructive}
         busy={actionState.isLoading}
-        error={
-          actionState.error ? (apiMessage(actionState.error) ?? t('common.errorBody')) : undefined
-        }
+        error={errorMessage(actionState.error, t('common.errorBody'))}
         onConfirm={(reason) => void confirm(reason)}
         onCancel={() => {
           setPending(undefined);
