@@ -32,20 +32,26 @@ export const createAdminBookings = ({
     return { bookings: found.bookings, meta: metaOf(query, found.total) };
   };
 
-  /** Cancels with a full refund (admins pay no fee) and logs what moved. */
+  /** Cancels with a full refund (admins pay no fee), logging what moved in the same transaction. */
   const forceCancel = async (
     actor: Actor,
     bookingId: string,
     reason: string,
   ): Promise<TForceCancelResult> => {
-    const { before, after, refundedPaise } = await bookings.forceCancel(actor, bookingId, reason);
-    await audit.record(actor, {
-      action: 'booking.force_cancel',
-      targetType: 'booking',
-      targetId: bookingId,
-      before: auditState(before),
-      after: { ...auditState(after), refundedPaise },
-      reason,
+    const { after, refundedPaise } = await bookings.forceCancel(actor, bookingId, reason, {
+      within: (tx, change) =>
+        audit.record(
+          actor,
+          {
+            action: 'booking.force_cancel',
+            targetType: 'booking',
+            targetId: bookingId,
+            before: auditState(change.before),
+            after: { ...auditState(change.after), refundedPaise: change.refundedPaise },
+            reason,
+          },
+          tx,
+        ),
     });
     return { booking: after, refundedPaise };
   };

@@ -10,7 +10,6 @@ import type {
   TRefundsQuery,
   TReportQuery,
 } from '@localkart/contracts/admin';
-import { AppError, ErrorCode } from '../../platform/errors';
 import type {
   LedgerAdministration,
   OwedToProvider,
@@ -25,7 +24,8 @@ const rupees = (paise: number) => (paise / 100).toFixed(2);
 
 /**
  * Money for admins, through the payments module: the ledger, refunds, what providers are owed,
- * payouts (recorded as ledger postings and audited), the CSV for the bank, and commission.
+ * payouts (ledger postings, audited in the same transaction), the CSV for the bank, and
+ * commission.
  */
 export const createAdminPayments = ({
   ledger,
@@ -83,19 +83,23 @@ export const createAdminPayments = ({
 
   const payOut = async (actor: Actor, providerId: string, request: TPayoutRequest) => {
     await verification.provider(providerId);
-    const owedBefore = (await ledger.owed()).rows.find((row) => row.providerId === providerId);
-    const { payout, duplicate } = await ledger.payOut(providerId, request);
-    if (!payout) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'Payout not recorded');
-    // The same bank reference again records nothing new, so there is nothing new to audit.
-    if (!duplicate)
-      await audit.record(actor, {
-        action: 'provider.payout',
-        targetType: 'provider',
-        targetId: providerId,
-        before: { owedPaise: owedBefore?.owedPaise ?? 0 },
-        after: { owedPaise: 0, payout },
-        reason: request.reason,
-      });
+    // Audited in the payout's own transaction; the same bank reference again records nothing
+    // new, so there is nothing new to audit.
+    const { payout } = await ledger.payOut(providerId, request, {
+      within: (tx, { payout: made, owedBeforePaise }) =>
+        audit.record(
+          actor,
+          {
+            action: 'provider.payout',
+            targetType: 'provider',
+            targetId: providerId,
+            before: { owedPaise: owedBeforePaise },
+            after: { owedPaise: 0, payout: made },
+            reason: request.reason,
+          },
+          tx,
+        ),
+    });
     const [view] = await namedPayouts([payout]);
     return view!;
   };

@@ -20,7 +20,8 @@ export type DocumentReviewedNotice = {
 /**
  * The verification desk: the queue, a provider's documents, decisions on each document (the
  * provider is notified after commit) and the provider's verified badge. Every decision is in the
- * audit log with the document's or provider's state before and after.
+ * audit log with the document's or provider's state before and after, written in the decision's
+ * own transaction.
  */
 export const createAdminProviders = ({
   verification,
@@ -76,18 +77,26 @@ export const createAdminProviders = ({
     status: 'verified' | 'rejected',
     reason: string | undefined,
   ) => {
-    const { before, after } = await verification.reviewDocument(actor.userId, documentId, {
-      status,
-      reason: reason ?? null,
-    });
-    await audit.record(actor, {
-      action: status === 'verified' ? 'provider_document.approve' : 'provider_document.reject',
-      targetType: 'provider_document',
-      targetId: documentId,
-      before,
-      after,
-      reason,
-    });
+    const { after } = await verification.reviewDocument(
+      actor.userId,
+      documentId,
+      { status, reason: reason ?? null },
+      {
+        within: (tx, change) =>
+          audit.record(
+            actor,
+            {
+              action:
+                status === 'verified' ? 'provider_document.approve' : 'provider_document.reject',
+              targetType: 'provider_document',
+              targetId: documentId,
+              ...change,
+              reason,
+            },
+            tx,
+          ),
+      },
+    );
     const provider = await verification.provider(
       (await verification.document(documentId)).providerId,
     );
@@ -108,14 +117,19 @@ export const createAdminProviders = ({
     verified: boolean,
     reason: string,
   ) => {
-    const { before, after } = await verification.setVerified(providerId, verified);
-    await audit.record(actor, {
-      action: verified ? 'provider.verify' : 'provider.unverify',
-      targetType: 'provider',
-      targetId: providerId,
-      before,
-      after,
-      reason,
+    const { after } = await verification.setVerified(providerId, verified, {
+      within: (tx, change) =>
+        audit.record(
+          actor,
+          {
+            action: verified ? 'provider.verify' : 'provider.unverify',
+            targetType: 'provider',
+            targetId: providerId,
+            ...change,
+            reason,
+          },
+          tx,
+        ),
     });
     return after;
   };

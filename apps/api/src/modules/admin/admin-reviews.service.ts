@@ -16,21 +16,31 @@ export const createAdminReviews = ({
     return { reviews, meta: metaOf(query, total) };
   };
 
-  /** Hides or shows the review (its provider's rating recomputed in the same transaction). */
+  /** Hides or shows the review; its provider's rating and the audit entry commit with it. */
   const setHidden = async (
     actor: Actor,
     reviewId: string,
     hidden: boolean,
     reason: string,
   ): Promise<TModeratedReview> => {
-    const { before, after, providerRating } = await moderation.setHidden(reviewId, hidden, reason);
-    await audit.record(actor, {
-      action: hidden ? 'review.hide' : 'review.unhide',
-      targetType: 'review',
-      targetId: reviewId,
-      before: { isHidden: before.isHidden, hiddenReason: before.hiddenReason },
-      after: { isHidden: after.isHidden, hiddenReason: after.hiddenReason, providerRating },
-      reason,
+    const { after, providerRating } = await moderation.setHidden(reviewId, hidden, reason, {
+      within: (tx, change) =>
+        audit.record(
+          actor,
+          {
+            action: hidden ? 'review.hide' : 'review.unhide',
+            targetType: 'review',
+            targetId: reviewId,
+            before: { isHidden: change.before.isHidden, hiddenReason: change.before.hiddenReason },
+            after: {
+              isHidden: change.after.isHidden,
+              hiddenReason: change.after.hiddenReason,
+              providerRating: change.providerRating,
+            },
+            reason,
+          },
+          tx,
+        ),
     });
     return { review: after, providerRating };
   };

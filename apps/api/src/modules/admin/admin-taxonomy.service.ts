@@ -4,10 +4,14 @@ import type {
   TUpdateCategoryRequest,
   TUpdateSubcategoryRequest,
 } from '@localkart/contracts/admin';
+import type { Db } from '../../db/client';
 import type { TaxonomyAdministration } from '../taxonomy/taxonomy-administration.service';
-import type { Actor, AuditLog } from './audit-log.service';
+import type { Actor, AuditLog, AuditRecord } from './audit-log.service';
 
-/** Taxonomy edits through the taxonomy module, each in the audit log with the category before and after. */
+/**
+ * Taxonomy edits through the taxonomy module, each in the audit log with the category before and
+ * after, written in the edit's own transaction.
+ */
 export const createAdminTaxonomy = ({
   taxonomy,
   audit,
@@ -15,29 +19,34 @@ export const createAdminTaxonomy = ({
   taxonomy: TaxonomyAdministration;
   audit: AuditLog;
 }) => {
-  const createCategory = async (actor: Actor, request: TCreateCategoryRequest) => {
-    const after = await taxonomy.createCategory(request);
-    await audit.record(actor, {
-      action: 'taxonomy.create_category',
-      targetType: 'category',
-      targetId: after.slug,
-      before: null,
-      after,
-      reason: request.reason,
-    });
-    return after;
-  };
+  /** Writes the audit entry in the edit's own transaction: no edit without its entry. */
+  const audited = (actor: Actor, entry: Omit<AuditRecord, 'before' | 'after'>) => ({
+    within: (tx: Db, change: { before: unknown; after: unknown }) =>
+      audit.record(actor, { ...entry, ...change }, tx),
+  });
+
+  const createCategory = (actor: Actor, request: TCreateCategoryRequest) =>
+    taxonomy.createCategory(
+      request,
+      audited(actor, {
+        action: 'taxonomy.create_category',
+        targetType: 'category',
+        targetId: request.slug,
+        reason: request.reason,
+      }),
+    );
 
   const changeCategory = async (actor: Actor, slug: string, change: TUpdateCategoryRequest) => {
-    const { before, after } = await taxonomy.changeCategory(slug, change);
-    await audit.record(actor, {
-      action: 'taxonomy.update_category',
-      targetType: 'category',
-      targetId: slug,
-      before,
-      after,
-      reason: change.reason,
-    });
+    const { after } = await taxonomy.changeCategory(
+      slug,
+      change,
+      audited(actor, {
+        action: 'taxonomy.update_category',
+        targetType: 'category',
+        targetId: slug,
+        reason: change.reason,
+      }),
+    );
     return after;
   };
 
@@ -46,15 +55,16 @@ export const createAdminTaxonomy = ({
     slug: string,
     request: TCreateSubcategoryRequest,
   ) => {
-    const { before, after } = await taxonomy.createSubcategory(slug, request);
-    await audit.record(actor, {
-      action: 'taxonomy.create_subcategory',
-      targetType: 'subcategory',
-      targetId: `${slug}/${request.slug}`,
-      before,
-      after,
-      reason: request.reason,
-    });
+    const { after } = await taxonomy.createSubcategory(
+      slug,
+      request,
+      audited(actor, {
+        action: 'taxonomy.create_subcategory',
+        targetType: 'subcategory',
+        targetId: `${slug}/${request.slug}`,
+        reason: request.reason,
+      }),
+    );
     return after;
   };
 
@@ -64,15 +74,17 @@ export const createAdminTaxonomy = ({
     subSlug: string,
     change: TUpdateSubcategoryRequest,
   ) => {
-    const { before, after } = await taxonomy.changeSubcategory(slug, subSlug, change);
-    await audit.record(actor, {
-      action: 'taxonomy.update_subcategory',
-      targetType: 'subcategory',
-      targetId: `${slug}/${subSlug}`,
-      before,
-      after,
-      reason: change.reason,
-    });
+    const { after } = await taxonomy.changeSubcategory(
+      slug,
+      subSlug,
+      change,
+      audited(actor, {
+        action: 'taxonomy.update_subcategory',
+        targetType: 'subcategory',
+        targetId: `${slug}/${subSlug}`,
+        reason: change.reason,
+      }),
+    );
     return after;
   };
 

@@ -4,6 +4,7 @@ import type {
   TAdminUsersQuery,
   TChangeRoleRequest,
 } from '@localkart/contracts/admin';
+import type { Db } from '../../db/client';
 import type { ProviderVerification } from '../providers/provider-verification.service';
 import type { ProvidersService } from '../providers/providers.service';
 import type { UserAdministration, UserChange } from '../users/user-administration.service';
@@ -81,44 +82,53 @@ export const createAdminUsers = ({
   const get = async (userId: string) =>
     toDetail(await users.find(userId), await verification.providerOfUser(userId));
 
-  /** Logs the change; a provider's presence in search follows its account. */
-  const finish = async (
-    actor: Actor,
-    action: string,
-    { before, after }: UserChange,
-    reason: string,
-  ): Promise<TAdminUserDetail> => {
+  /** Writes the audit entry in the change's own transaction: no change without its entry. */
+  const audited = (actor: Actor, action: string, reason: string) => ({
+    within: (tx: Db, { before, after }: UserChange) =>
+      audit.record(
+        actor,
+        {
+          action,
+          targetType: 'user',
+          targetId: after.id,
+          before: auditState(before),
+          after: auditState(after),
+          reason,
+        },
+        tx,
+      ),
+  });
+
+  /** After commit: a provider's presence in search follows its account. */
+  const finish = async ({ before, after }: UserChange): Promise<TAdminUserDetail> => {
     const provider = await verification.providerOfUser(after.id);
     if (provider && before.isActive !== after.isActive) await providers.announce(provider.id);
-    await audit.record(actor, {
-      action,
-      targetType: 'user',
-      targetId: after.id,
-      before: auditState(before),
-      after: auditState(after),
-      reason,
-    });
     return toDetail(after, provider);
   };
 
   const suspend = async (actor: Actor, userId: string, reason: string) => {
-    const change = await users.suspend(actor.userId, userId);
+    const change = await users.suspend(
+      actor.userId,
+      userId,
+      audited(actor, 'user.suspend', reason),
+    );
     await disconnect(userId);
-    return finish(actor, 'user.suspend', change, reason);
+    return finish(change);
   };
 
   const reactivate = async (actor: Actor, userId: string, reason: string) =>
-    finish(actor, 'user.reactivate', await users.reactivate(actor.userId, userId), reason);
+    finish(await users.reactivate(actor.userId, userId, audited(actor, 'user.reactivate', reason)));
 
-  const changeRole = async (actor: Actor, userId: string, { role, reason }: TChangeRoleRequest) => {
-    const change = await users.changeRole(
-      actor.userId,
-      userId,
-      role,
-      (await verification.providerOfUser(userId)) !== null,
+  const changeRole = async (actor: Actor, userId: string, { role, reason }: TChangeRoleRequest) =>
+    finish(
+      await users.changeRole(
+        actor.userId,
+        userId,
+        role,
+        (await verification.providerOfUser(userId)) !== null,
+        audited(actor, 'user.change_role', reason),
+      ),
     );
-    return finish(actor, 'user.change_role', change, reason);
-  };
 
   return { search, get, suspend, reactivate, changeRole };
 };

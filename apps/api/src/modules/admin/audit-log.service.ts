@@ -43,9 +43,11 @@ const toEntry = (row: AuditRow): TAuditEntry => ({
 });
 
 /**
- * The admin audit log. `record` runs right after the change it describes has committed (the
- * change goes through its own module's service and transaction), and before the admin gets an
- * answer: an admin never sees success for a change that is not in the log.
+ * The admin audit log. Every admin action passes `record` with the change's own transaction
+ * (`tx`): its module's service runs it after writing the change and before committing, so the
+ * change and its entry commit together or not at all. If the entry cannot be written, the change
+ * is rolled back and the admin gets an error; a fault between the two cannot leave a change the
+ * log does not show.
  */
 export const createAuditLog = ({ db }: { db: Db }) => {
   const record = async (actor: Actor, entry: AuditRecord, tx: Db = db): Promise<void> => {

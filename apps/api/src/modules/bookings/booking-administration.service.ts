@@ -1,5 +1,6 @@
 import type { TBooking } from '@localkart/contracts/bookings';
 import type { Db } from '../../db/client';
+import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { AuthenticatedUser } from '../auth/auth.guard';
 import type { Ledger } from '../payments/ledger.service';
@@ -12,7 +13,9 @@ import {
   type BookingSort,
 } from './booking-search.repo';
 import { findBooking, listHistory } from './bookings.repo';
-import type { BookingsService } from './bookings.service';
+import type { BookingChange, BookingsService } from './bookings.service';
+
+export type ForceCancellation = BookingChange & { refundedPaise: number };
 
 /**
  * What admins do with bookings beyond the parties' own actions: search all of them, read one with
@@ -61,14 +64,25 @@ export const createBookingAdministration = ({
   /**
    * Cancels as `admin` (pending or confirmed bookings; others get the service's 409). Whatever
    * the booking held is refunded in full to how it was paid; `refundedPaise` is what left escrow.
+   * `within` runs in the cancellation's transaction, after the refund.
    */
-  const forceCancel = async (admin: AuthenticatedUser, bookingId: string, reason: string) => {
+  const forceCancel = async (
+    admin: AuthenticatedUser,
+    bookingId: string,
+    reason: string,
+    { within }: Within<ForceCancellation> = {},
+  ): Promise<ForceCancellation> => {
     if (admin.role !== 'admin') throw new AppError(ErrorCode.AUTHORIZATION_ERROR, 'Admins only');
     const { booking: before } = await detail(bookingId);
     const heldBefore = await ledger.bookingHeld(bookingId);
-    const after = await bookings.cancel(admin, bookingId, reason);
-    const heldAfter = await ledger.bookingHeld(bookingId);
-    return { before, after, refundedPaise: heldBefore - heldAfter };
+    let refundedPaise = 0;
+    const after = await bookings.cancel(admin, bookingId, reason, {
+      within: async (tx, change) => {
+        refundedPaise = heldBefore - (await ledger.bookingHeld(bookingId, tx));
+        await within?.(tx, { ...change, refundedPaise });
+      },
+    });
+    return { before, after, refundedPaise };
   };
 
   return { search, detail, forceCancel };

@@ -10,6 +10,7 @@ import type {
 } from '@localkart/contracts/bookings';
 import type { TFieldError } from '@localkart/contracts/errors';
 import type { Db } from '../../db/client';
+import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { PubSub } from '../../platform/pubsub/pubsub';
@@ -66,6 +67,8 @@ const slotTaken = () =>
   });
 const invalid = (message: string, errors: TFieldError[]) =>
   new AppError(ErrorCode.VALIDATION_ERROR, message, errors);
+
+export type BookingChange = { before: TBooking; after: TBooking };
 
 type Moment = { date: string; time: string; dateField: string; timeField: string };
 
@@ -362,8 +365,8 @@ export const createBookingsService = ({
 
   /**
    * One change of a booking: permission (403), current state (409 with it), then in one
-   * transaction a compare-and-set on the status, the history row and the money; published after
-   * the commit.
+   * transaction a compare-and-set on the status, the history row, the money and the caller's
+   * `within` work; published after the commit.
    */
   const change = async ({
     caller,
@@ -372,6 +375,7 @@ export const createBookingsService = ({
     reason,
     prepare,
     money,
+    within,
   }: {
     caller: AuthenticatedUser;
     id: string;
@@ -379,7 +383,7 @@ export const createBookingsService = ({
     reason?: string | undefined;
     prepare?: (row: BookingRow, party: Party) => Promise<BookingPatch> | BookingPatch;
     money?: (tx: Db, row: BookingRow) => Promise<BookingRow>;
-  }): Promise<TBooking> => {
+  } & Within<BookingChange>): Promise<TBooking> => {
     const { row, party } = await load(caller, id);
     const rule = RULES[action];
     if (!rule.by.includes(party))
@@ -402,7 +406,10 @@ export const createBookingsService = ({
           actorRole: party,
           reason: reason ?? null,
         });
-        return money ? await money(tx, changed) : changed;
+        const done = money ? await money(tx, changed) : changed;
+        if (within)
+          await within(tx, { before: toBooking(row, policy), after: toBooking(done, policy) });
+        return done;
       });
     } catch (error) {
       if (isSlotTaken(error)) throw slotTaken();
@@ -495,8 +502,10 @@ export const createBookingsService = ({
     caller: AuthenticatedUser,
     id: string,
     reason?: string,
+    options: Within<BookingChange> = {},
   ) =>
     change({
+      ...options,
       caller,
       id,
       action,
@@ -651,8 +660,12 @@ export const createBookingsService = ({
     confirm,
     start,
     complete,
-    cancel: (caller: AuthenticatedUser, id: string, reason?: string) =>
-      cancelAs('cancel', caller, id, reason),
+    cancel: (
+      caller: AuthenticatedUser,
+      id: string,
+      reason?: string,
+      options?: Within<BookingChange>,
+    ) => cancelAs('cancel', caller, id, reason, options),
     withdraw: (caller: AuthenticatedUser, id: string) => cancelAs('withdraw', caller, id),
     reschedule,
     setStatusAsProvider,

@@ -8,6 +8,8 @@ import type {
 } from '@localkart/contracts/admin';
 import type { TAnalyticsGranularity } from '@localkart/contracts/provider-analytics';
 import type { Db } from '../../db/client';
+import type { Within } from '../../db/within';
+import { AppError, ErrorCode } from '../../platform/errors';
 import {
   commissionPerPeriod,
   countAccounts,
@@ -38,6 +40,9 @@ export type PayoutRecord = {
   bankReference: string;
   createdAt: string;
 };
+
+/** A payout just posted, and what the provider was owed at that moment (which it paid in full). */
+export type PayoutMade = { payout: PayoutRecord; owedBeforePaise: number };
 
 const iso = (value: string | Date) => new Date(value).toISOString();
 
@@ -134,29 +139,46 @@ export const createLedgerAdministration = ({
     };
   };
 
-  /** Payouts made, newest first; all of them in the range when `page` is left out. */
-  const payouts = async (
+  const payoutsOn = async (
+    conn: Db,
     query: Range & { providerId?: string | undefined },
     page?: Page,
   ): Promise<{ payouts: PayoutRecord[]; total: number }> => {
     const filter = { ...query, kind: 'payout' as const, timeZone };
     const [rows, total] = await Promise.all([
-      listTransactionsWithLegs(db, filter, page),
-      countTransactions(db, filter),
+      listTransactionsWithLegs(conn, filter, page),
+      countTransactions(conn, filter),
     ]);
     return { payouts: rows.map(toPayout), total };
   };
 
-  const payOut = async (
+  /** Payouts made, newest first; all of them in the range when `page` is left out. */
+  const payouts = (query: Range & { providerId?: string | undefined }, page?: Page) =>
+    payoutsOn(db, query, page);
+
+  /**
+   * Posts a payout and, for a new one, runs `within` in the same transaction. The same bank
+   * reference again posts nothing and runs nothing (`duplicate`).
+   */
+  const payOut = (
     providerId: string,
     { amountPaise, bankReference }: { amountPaise: number; bankReference: string },
-  ) => {
-    const posting = await ledger.payOut({ providerId, expectedPaise: amountPaise, bankReference });
-    const [row] = (await payouts({ providerId })).payouts.filter(
-      (payout) => payout.transactionId === posting.transactionId,
-    );
-    return { payout: row!, duplicate: posting.duplicate };
-  };
+    { within }: Within<PayoutMade> = {},
+  ) =>
+    db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      const posting = await ledger.payOut(
+        { providerId, expectedPaise: amountPaise, bankReference },
+        tx,
+      );
+      const [row] = (await payoutsOn(tx, { providerId })).payouts.filter(
+        (payout) => payout.transactionId === posting.transactionId,
+      );
+      if (!row) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'Payout not recorded');
+      if (!posting.duplicate)
+        await within?.(tx, { payout: row, owedBeforePaise: posting.amountPaise });
+      return { payout: row, duplicate: posting.duplicate };
+    });
 
   const commission = async (range: {
     from: string;

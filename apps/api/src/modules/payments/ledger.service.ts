@@ -408,9 +408,9 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
     providerEarnings: (providerId: string) => balanceOf(accounts.providerEarnings(providerId)),
     providerEarningsHistory: (providerId: string, page: { page: number; limit: number }) =>
       historyOf(accounts.providerEarnings(providerId), page),
-    bookingHeld: async (bookingId: string) => {
-      const escrow = await findAccount(db, accounts.escrow());
-      return escrow ? bookingBalanceOn(db, escrow.id, bookingId) : 0;
+    bookingHeld: async (bookingId: string, tx: Db = db) => {
+      const escrow = await findAccount(tx, accounts.escrow());
+      return escrow ? bookingBalanceOn(tx, escrow.id, bookingId) : 0;
     },
   };
 };

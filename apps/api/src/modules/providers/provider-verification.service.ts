@@ -1,5 +1,6 @@
 import type { TAdminProviderDocument } from '@localkart/contracts/admin';
 import type { Db } from '../../db/client';
+import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import { documentFileUrl } from './provider-views';
 import {
@@ -17,6 +18,10 @@ import {
 } from './provider-verification.repo';
 import { findProviderByUserId } from './providers.repo';
 import type { ProvidersService } from './providers.service';
+
+type DocumentChange = { before: TAdminProviderDocument; after: TAdminProviderDocument };
+type VerifiedState = { id: string; isVerified: boolean; isActive: boolean };
+type VerifiedChange = { before: VerifiedState; after: VerifiedState };
 
 const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 
@@ -46,6 +51,9 @@ export const createProviderVerification = ({
   db: Db;
   providers: Pick<ProvidersService, 'announce'>;
 }) => {
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
+    db.transaction((t) => work(t as unknown as Db));
+
   const queue = async (query: { order: 'asc' | 'desc'; limit: number; offset: number }) => {
     const [rows, total] = await Promise.all([
       listVerificationQueue(db, query),
@@ -82,28 +90,43 @@ export const createProviderVerification = ({
     return row;
   };
 
-  /** Approves or rejects a document that is not already so; returns it before and after. */
+  /**
+   * Approves or rejects a document that is not already so, and runs `within` in the same
+   * transaction; returns it before and after.
+   */
   const reviewDocument = async (
     reviewerId: string,
     documentId: string,
     decision: { status: 'verified' | 'rejected'; reason: string | null },
-  ) => {
+    { within }: Within<DocumentChange> = {},
+  ): Promise<DocumentChange> => {
     const before = await document(documentId);
     if (before.status === decision.status)
       throw new AppError(ErrorCode.CONFLICT, `The document is already ${decision.status}`, {
         currentStatus: before.status,
       });
-    const after = await reviewDocumentIfStatus(db, documentId, before.status, {
-      ...decision,
-      reviewerId,
+    return inTransaction(async (tx) => {
+      const after = await reviewDocumentIfStatus(tx, documentId, before.status, {
+        ...decision,
+        reviewerId,
+      });
+      if (!after)
+        throw new AppError(ErrorCode.CONFLICT, 'Another admin reviewed the document just now');
+      const change = { before: toAdminDocument(before), after: toAdminDocument(after) };
+      await within?.(tx, change);
+      return change;
     });
-    if (!after)
-      throw new AppError(ErrorCode.CONFLICT, 'Another admin reviewed the document just now');
-    return { before: toAdminDocument(before), after: toAdminDocument(after) };
   };
 
-  /** Sets the verified badge; verifying needs at least one approved document. */
-  const setVerified = async (providerId: string, verified: boolean) => {
+  /**
+   * Sets the verified badge (verifying needs at least one approved document) and runs `within`
+   * in the same transaction; search hears of it after commit.
+   */
+  const setVerified = async (
+    providerId: string,
+    verified: boolean,
+    { within }: Within<VerifiedChange> = {},
+  ): Promise<VerifiedChange> => {
     const before = await findProviderWithOwner(db, providerId);
     if (!before) throw notFound('Provider');
     if (before.isVerified === verified)
@@ -115,13 +138,18 @@ export const createProviderVerification = ({
       throw new AppError(ErrorCode.CONFLICT, 'Approve at least one of its documents first', {
         reason: 'no_approved_document',
       });
-    const after = await setProviderVerifiedIfNot(db, providerId, verified);
-    if (!after) throw new AppError(ErrorCode.CONFLICT, 'Another admin changed it just now');
+    const change = await inTransaction(async (tx) => {
+      const after = await setProviderVerifiedIfNot(tx, providerId, verified);
+      if (!after) throw new AppError(ErrorCode.CONFLICT, 'Another admin changed it just now');
+      const done = {
+        before: { id: before.id, isVerified: before.isVerified, isActive: before.isActive },
+        after,
+      };
+      await within?.(tx, done);
+      return done;
+    });
     await providers.announce(providerId);
-    return {
-      before: { id: before.id, isVerified: before.isVerified, isActive: before.isActive },
-      after,
-    };
+    return change;
   };
 
   /** Provider id by user id, for the users that have a provider profile. */

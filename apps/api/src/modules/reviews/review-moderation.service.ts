@@ -1,5 +1,6 @@
 import type { TAdminReview } from '@localkart/contracts/admin';
 import type { Db } from '../../db/client';
+import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { ProvidersService } from '../providers/providers.service';
 import {
@@ -11,6 +12,12 @@ import {
   type ModerationRow,
 } from './review-moderation.repo';
 import { tallyRatings } from './reviews.repo';
+
+export type ModerationChange = {
+  before: TAdminReview;
+  after: TAdminReview;
+  providerRating: Awaited<ReturnType<ProvidersService['recomputeRating']>>;
+};
 
 export const toAdminReview = (row: ModerationRow): TAdminReview => ({
   id: row.id,
@@ -48,10 +55,16 @@ export const createReviewModeration = ({
     return { reviews: rows.map(toAdminReview), total };
   };
 
-  const setHidden = async (reviewId: string, hidden: boolean, reason: string) => {
+  /** Hides or shows the review, recomputes the rating and runs `within`, all in one transaction. */
+  const setHidden = async (
+    reviewId: string,
+    hidden: boolean,
+    reason: string,
+    { within }: Within<ModerationChange> = {},
+  ): Promise<ModerationChange> => {
     const before = await findReviewForModeration(db, reviewId);
     if (!before) throw new AppError(ErrorCode.NOT_FOUND, 'Review not found');
-    const result = await db.transaction(async (t) => {
+    const change = await db.transaction(async (t) => {
       const tx = t as unknown as Db;
       const after = await setReviewHidden(tx, reviewId, hidden, reason);
       if (!after)
@@ -59,17 +72,15 @@ export const createReviewModeration = ({
           ErrorCode.CONFLICT,
           hidden ? 'The review is already hidden' : 'The review is not hidden',
         );
-      const rating = await providers.recomputeRating(tx, after.providerId, (inner) =>
+      const providerRating = await providers.recomputeRating(tx, after.providerId, (inner) =>
         tallyRatings(inner, after.providerId),
       );
-      return { after, rating };
+      const done = { before: toAdminReview(before), after: toAdminReview(after), providerRating };
+      await within?.(tx, done);
+      return done;
     });
     await providers.announce(before.providerId);
-    return {
-      before: toAdminReview(before),
-      after: toAdminReview(result.after),
-      providerRating: result.rating,
-    };
+    return change;
   };
 
   return { list, setHidden };

@@ -7,6 +7,7 @@ import type {
   TUpdateSubcategoryRequest,
 } from '@localkart/contracts/admin';
 import type { Db } from '../../db/client';
+import type { Within } from '../../db/within';
 import { isUniqueViolation } from '../../db/constraint-errors';
 import { AppError, ErrorCode } from '../../platform/errors';
 import {
@@ -44,6 +45,9 @@ const toCategory = (row: AdminCategoryRow, subs: AdminSubcategoryRow[]): TAdminC
   subcategories: subs.map(toSubcategory),
 });
 
+/** A category before and after an edit; `before` is null for a new category. */
+export type CategoryChange<Before = TAdminCategory> = { before: Before; after: TAdminCategory };
+
 type Fields = {
   names?: { en: string; hi: string } | undefined;
   priceRange?: { minPaise: number; maxPaise: number } | undefined;
@@ -68,11 +72,15 @@ const commonPatch = ({ names, priceRange, synonyms, sortOrder, isActive }: Field
  * taxonomy (taxonomy-data.ts) once at start-up, so they see an edit only after a restart.
  */
 export const createTaxonomyAdministration = ({ db }: { db: Db }) => {
-  const category = async (slug: string): Promise<TAdminCategory> => {
-    const [row] = await listAllCategories(db, slug);
+  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
+    db.transaction((t) => work(t as unknown as Db));
+
+  const categoryOn = async (conn: Db, slug: string): Promise<TAdminCategory> => {
+    const [row] = await listAllCategories(conn, slug);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, 'Category not found');
-    return toCategory(row, await listAllSubcategories(db, slug));
+    return toCategory(row, await listAllSubcategories(conn, slug));
   };
+  const category = (slug: string) => categoryOn(db, slug);
 
   const listAll = async (): Promise<TAdminCategory[]> => {
     const [categories, subs] = await Promise.all([listAllCategories(db), listAllSubcategories(db)]);
@@ -86,71 +94,124 @@ export const createTaxonomyAdministration = ({ db }: { db: Db }) => {
 
   const taken = (what: string) => new AppError(ErrorCode.CONFLICT, `${what} slug is taken`);
 
-  const createCategory = async (request: TCreateCategoryRequest) => {
+  /**
+   * In one transaction: the category as it is, the edit, the category as it becomes, then the
+   * caller's `within` work.
+   */
+  const edit = <Before>(
+    slug: string,
+    read: (tx: Db) => Promise<Before>,
+    write: (tx: Db) => Promise<void>,
+    within: Within<CategoryChange<Before>>['within'],
+  ) =>
+    inTransaction(async (tx) => {
+      const before = await read(tx);
+      await write(tx);
+      const change = { before, after: await categoryOn(tx, slug) };
+      await within?.(tx, change);
+      return change;
+    });
+
+  /** A unique violation as 409 naming what is taken. */
+  const unique = async (what: string, write: () => Promise<unknown>) => {
     try {
-      await insertCategory(db, {
-        slug: request.slug,
-        descriptionEn: request.description,
-        typicalUnit: request.unit,
-        nameEn: request.names.en,
-        nameHi: request.names.hi,
-        priceMinPaise: request.priceRange.minPaise,
-        priceMaxPaise: request.priceRange.maxPaise,
-        synonyms: request.synonyms,
-        sortOrder: request.sortOrder,
-      });
+      await write();
     } catch (error) {
-      if (isUniqueViolation(error)) throw taken('The category');
+      if (isUniqueViolation(error)) throw taken(what);
       throw error;
     }
-    return category(request.slug);
   };
 
-  const changeCategory = async (slug: string, change: TUpdateCategoryRequest) => {
-    const before = await category(slug);
+  const createCategory = async (
+    request: TCreateCategoryRequest,
+    { within }: Within<CategoryChange<null>> = {},
+  ) =>
+    (
+      await edit(
+        request.slug,
+        () => Promise.resolve(null),
+        (tx) =>
+          unique('The category', () =>
+            insertCategory(tx, {
+              slug: request.slug,
+              descriptionEn: request.description,
+              typicalUnit: request.unit,
+              nameEn: request.names.en,
+              nameHi: request.names.hi,
+              priceMinPaise: request.priceRange.minPaise,
+              priceMaxPaise: request.priceRange.maxPaise,
+              synonyms: request.synonyms,
+              sortOrder: request.sortOrder,
+            }),
+          ),
+        within,
+      )
+    ).after;
+
+  const changeCategory = (
+    slug: string,
+    change: TUpdateCategoryRequest,
+    { within }: Within<CategoryChange> = {},
+  ) => {
     const patch: CategoryPatch = {
       ...commonPatch(change),
       ...(change.description === undefined ? {} : { descriptionEn: change.description }),
       ...(change.unit ? { typicalUnit: change.unit } : {}),
     };
-    await updateCategory(db, slug, patch);
-    return { before, after: await category(slug) };
+    return edit(
+      slug,
+      (tx) => categoryOn(tx, slug),
+      async (tx) => {
+        await updateCategory(tx, slug, patch);
+      },
+      within,
+    );
   };
 
-  const createSubcategory = async (categorySlug: string, request: TCreateSubcategoryRequest) => {
-    const before = await category(categorySlug);
-    try {
-      await insertSubcategory(db, {
-        categorySlug,
-        slug: request.slug,
-        nameEn: request.names.en,
-        nameHi: request.names.hi,
-        unit: request.unit,
-        priceMinPaise: request.priceRange.minPaise,
-        priceMaxPaise: request.priceRange.maxPaise,
-        synonyms: request.synonyms,
-        sortOrder: request.sortOrder,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw taken('The subcategory');
-      throw error;
-    }
-    return { before, after: await category(categorySlug) };
-  };
+  const createSubcategory = (
+    categorySlug: string,
+    request: TCreateSubcategoryRequest,
+    { within }: Within<CategoryChange> = {},
+  ) =>
+    edit(
+      categorySlug,
+      (tx) => categoryOn(tx, categorySlug),
+      (tx) =>
+        unique('The subcategory', () =>
+          insertSubcategory(tx, {
+            categorySlug,
+            slug: request.slug,
+            nameEn: request.names.en,
+            nameHi: request.names.hi,
+            unit: request.unit,
+            priceMinPaise: request.priceRange.minPaise,
+            priceMaxPaise: request.priceRange.maxPaise,
+            synonyms: request.synonyms,
+            sortOrder: request.sortOrder,
+          }),
+        ),
+      within,
+    );
 
-  const changeSubcategory = async (
+  const changeSubcategory = (
     categorySlug: string,
     slug: string,
     change: TUpdateSubcategoryRequest,
+    { within }: Within<CategoryChange> = {},
   ) => {
-    const before = await category(categorySlug);
     const patch: SubcategoryPatch = {
       ...commonPatch(change),
       ...(change.unit ? { unit: change.unit } : {}),
     };
-    if (!(await updateSubcategory(db, categorySlug, slug, patch)))
-      throw new AppError(ErrorCode.NOT_FOUND, 'Subcategory not found');
-    return { before, after: await category(categorySlug) };
+    return edit(
+      categorySlug,
+      (tx) => categoryOn(tx, categorySlug),
+      async (tx) => {
+        if (!(await updateSubcategory(tx, categorySlug, slug, patch)))
+          throw new AppError(ErrorCode.NOT_FOUND, 'Subcategory not found');
+      },
+      within,
+    );
   };
 
   return {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Sessions } from '../auth/sessions.service';
 import {
@@ -52,11 +53,15 @@ export const createUserAdministration = ({
     return row;
   };
 
-  /** In one transaction: admins locked, the target locked and checked, then changed. */
+  /**
+   * In one transaction: admins locked, the target locked and checked, changed, then the caller's
+   * `within` work.
+   */
   const changeAccount = (
     actorId: string,
     userId: string,
     check: (row: UserRow, tx: Db) => Promise<Partial<Pick<UserRow, 'isActive' | 'role'>>>,
+    { within }: Within<UserChange> = {},
   ): Promise<UserChange> => {
     if (actorId === userId)
       throw refused('You cannot change your own account here; ask another admin');
@@ -65,8 +70,9 @@ export const createUserAdministration = ({
       const before = await lockUserById(tx, userId);
       if (!before) throw notFound();
       const patch = await check(before, tx);
-      const after = await updateUser(tx, userId, patch);
-      return { before, after: after! };
+      const change = { before, after: (await updateUser(tx, userId, patch))! };
+      await within?.(tx, change);
+      return change;
     });
   };
 
@@ -80,21 +86,39 @@ export const createUserAdministration = ({
    * issued before now refused (the guard reads `is_active` and `tokens_valid_after` on every
    * request), so the user is out at once. The search index drops its provider by trigger.
    */
-  const suspend = async (actorId: string, userId: string): Promise<UserChange> => {
-    const change = await changeAccount(actorId, userId, async (row, tx) => {
-      if (!row.isActive) throw refused('The user is already suspended');
-      await assertNotLastAdmin(tx, row);
-      return { isActive: false };
-    });
+  const suspend = async (
+    actorId: string,
+    userId: string,
+    options?: Within<UserChange>,
+  ): Promise<UserChange> => {
+    const change = await changeAccount(
+      actorId,
+      userId,
+      async (row, tx) => {
+        if (!row.isActive) throw refused('The user is already suspended');
+        await assertNotLastAdmin(tx, row);
+        return { isActive: false };
+      },
+      options,
+    );
     await sessions.endAll(userId);
     return change;
   };
 
-  const reactivate = (actorId: string, userId: string): Promise<UserChange> =>
-    changeAccount(actorId, userId, (row) => {
-      if (row.isActive) return Promise.reject(refused('The user is not suspended'));
-      return Promise.resolve({ isActive: true });
-    });
+  const reactivate = (
+    actorId: string,
+    userId: string,
+    options?: Within<UserChange>,
+  ): Promise<UserChange> =>
+    changeAccount(
+      actorId,
+      userId,
+      (row) => {
+        if (row.isActive) return Promise.reject(refused('The user is not suspended'));
+        return Promise.resolve({ isActive: true });
+      },
+      options,
+    );
 
   /**
    * Customers and admins may become either; `provider` is a role one gets by registering a
@@ -107,19 +131,25 @@ export const createUserAdministration = ({
     role: Role,
     /** Read before the transaction: provider profiles are the providers module's. */
     hasProviderProfile: boolean,
+    options?: Within<UserChange>,
   ): Promise<UserChange> =>
-    changeAccount(actorId, userId, async (row, tx) => {
-      if (row.role === role) throw refused(`The user is already ${role}`);
-      const profile = hasProviderProfile;
-      if (row.role === 'provider' && profile)
-        throw refused('A provider keeps its role; suspend the account instead');
-      if (role === 'provider' && !profile)
-        throw refused('Only a user with a provider profile can be a provider', {
-          reason: 'no_provider_profile',
-        });
-      await assertNotLastAdmin(tx, row);
-      return { role };
-    });
+    changeAccount(
+      actorId,
+      userId,
+      async (row, tx) => {
+        if (row.role === role) throw refused(`The user is already ${role}`);
+        const profile = hasProviderProfile;
+        if (row.role === 'provider' && profile)
+          throw refused('A provider keeps its role; suspend the account instead');
+        if (role === 'provider' && !profile)
+          throw refused('Only a user with a provider profile can be a provider', {
+            reason: 'no_provider_profile',
+          });
+        await assertNotLastAdmin(tx, row);
+        return { role };
+      },
+      options,
+    );
 
   return { search, find, suspend, reactivate, changeRole };
 };
