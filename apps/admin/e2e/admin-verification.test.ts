@@ -1,15 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TProviderProfile } from '@localkart/contracts/providers';
 import { startApp, type RunningApp } from '../../web/e2e/server';
+import { launchChromium } from '../../web/e2e/browser';
 
 const SCREENSHOTS = path.join(import.meta.dirname, 'screenshots');
 const DESKTOP = { width: 1440, height: 900 };
@@ -96,10 +91,7 @@ beforeAll(async () => {
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   app = await startApp({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: DESKTOP,
     locale: 'en-IN',

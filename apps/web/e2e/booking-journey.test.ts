@@ -1,14 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './server';
+import { launchChromium } from './browser';
 
 const SCREENSHOTS = path.join(import.meta.dirname, 'screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -64,6 +59,13 @@ const shot = async (page: Page, name: string) => {
   });
 };
 
+/** The booking form's job, its first free time and the customer's address in Koramangala. */
+const describeJob = async (page: Page, job: string) => {
+  await page.getByLabel('Describe the job').fill(job);
+  await page.getByRole('radiogroup', { name: 'Choose a time' }).getByRole('radio').first().click();
+  await page.getByLabel('Address', { exact: true }).fill('14, 5th Cross, Koramangala 4th Block');
+};
+
 const signUp = async (
   page: Page,
   who: typeof customer,
@@ -82,10 +84,7 @@ const signUp = async (
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   app = await startApp();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   // Two people, two browsers: nothing shared but the server.
   providerSide = await browser.newContext({
     viewport: DESKTOP,
@@ -189,15 +188,7 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       await customerPage.getByRole('link', { name: 'Book now' }).first().click();
       await customerPage.waitForURL('**/book/*');
       providerId = customerPage.url().split('/').pop() ?? '';
-      await customerPage.getByLabel('Describe the job').fill('Kitchen tap leaking under the sink');
-      await customerPage
-        .getByRole('radiogroup', { name: 'Choose a time' })
-        .getByRole('radio')
-        .first()
-        .click();
-      await customerPage
-        .getByLabel('Address', { exact: true })
-        .fill('14, 5th Cross, Koramangala 4th Block');
+      await describeJob(customerPage, 'Kitchen tap leaking under the sink');
       await expect
         .poll(() => customerPage.getByTestId('quote-total').textContent(), { timeout: 30_000 })
         .toBe('₹400');
@@ -275,15 +266,7 @@ describe.skipIf(!!process.env.DATABASE_URL)(
 
     it('when the customer closes the online checkout, then they pay later from the booking', async () => {
       await customerPage.goto(`${app.url}/book/${providerId}`);
-      await customerPage.getByLabel('Describe the job').fill('Bathroom tap dripping');
-      await customerPage
-        .getByRole('radiogroup', { name: 'Choose a time' })
-        .getByRole('radio')
-        .first()
-        .click();
-      await customerPage
-        .getByLabel('Address', { exact: true })
-        .fill('14, 5th Cross, Koramangala 4th Block');
+      await describeJob(customerPage, 'Bathroom tap dripping');
       await customerPage.locator('label', { hasText: 'UPI, card or net banking' }).click();
       await customerPage.getByRole('button', { name: 'Request booking' }).click();
       await visible(customerPage.getByText('Test mode · no real money'));

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   startTestProvider,
   type TestProvider,
 } from '../../api/src/modules/auth/oidc/test-provider';
 import { freePort, startApp, type RunningApp } from './server';
+import { launchChromium } from './browser';
 
 const SCREENSHOTS = path.join(import.meta.dirname, 'screenshots');
 const run = Date.now().toString(36);
@@ -40,10 +41,7 @@ beforeAll(async () => {
       OIDC_CLIENT_SECRET: provider.clientSecret,
     },
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 }, 240_000);
 

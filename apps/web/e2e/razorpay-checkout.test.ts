@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRazorpay } from '../../api/src/modules/payments/payments-test-support';
 import { startApp, type RunningApp } from './server';
+import { launchChromium } from './browser';
 
 const SCREENSHOTS = path.join(import.meta.dirname, 'screenshots');
 const KEY_ID = 'rzp_test_E2eCheckout01';
@@ -85,10 +86,7 @@ beforeAll(async () => {
     }),
   });
   expect(registered.status).toBe(201);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await context.route('https://checkout.razorpay.com/v1/checkout.js', (route) =>
     route.fulfill({ contentType: 'application/javascript', body: fakeCheckoutJs(KEY_SECRET) }),

@@ -6,6 +6,7 @@ import { formatPaise } from '@localkart/web-kit/format';
 import { Button } from '@localkart/web-kit/ui/button';
 import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
 import { api } from '../../api/api';
+import { PaymentDone } from './payment-done';
 import { useSession } from '../../app/store';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { openRazorpayCheckout, type CheckoutOutcome } from './razorpay-checkout';
@@ -64,16 +65,7 @@ export const RazorpayPayment = ({
   };
 
   if (confirmation.isSuccess)
-    return (
-      <div className="space-y-3">
-        <Notice tone="success">
-          {t('payment.paid', { amount: formatPaise(order.amountPaise) })}
-        </Notice>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.done')}
-        </Button>
-      </div>
-    );
+    return <PaymentDone amountPaise={order.amountPaise} onDone={onDone} />;
   return (
     <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
       <p className="text-2xl font-bold">{formatPaise(order.amountPaise)}</p>

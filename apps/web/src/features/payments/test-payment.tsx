@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { TPaymentOrder } from '@localkart/contracts/payments';
 import { api } from '../../api/api';
+import { PaymentDone } from './payment-done';
 import { apiMessage } from '@localkart/web-kit/api-error';
 import { formatPaise } from '@localkart/web-kit/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { Button } from '@localkart/web-kit/ui/button';
-import { ErrorState, Notice } from '@localkart/web-kit/ui/states';
+import { ErrorState } from '@localkart/web-kit/ui/states';
 
 /**
  * The built-in test gateway's simulated checkout, labelled as such: paying here marks the order
@@ -15,17 +16,7 @@ export const TestPayment = ({ order, onDone }: { order: TPaymentOrder; onDone: (
   const { t } = useTranslation();
   const [pay, { isLoading, isSuccess, error }] = api.usePayTestOrderMutation();
   const { key } = useIdempotencyKey();
-  if (isSuccess)
-    return (
-      <div className="space-y-3">
-        <Notice tone="success">
-          {t('payment.paid', { amount: formatPaise(order.amountPaise) })}
-        </Notice>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.done')}
-        </Button>
-      </div>
-    );
+  if (isSuccess) return <PaymentDone amountPaise={order.amountPaise} onDone={onDone} />;
   return (
     <div className="space-y-3 rounded-xl border-2 border-dashed border-amber-300 bg-amber-50 p-4">
       <p className="text-xs font-bold uppercase tracking-wide text-amber-800">
