@@ -57,6 +57,12 @@ export type AppDeps = {
   privateStorage: PrivateStorage;
 };
 
+/** Work the server runs on a timer (server.ts); tests call it directly. */
+export type BackgroundTasks = {
+  /** Cancels online bookings whose payment did not come in time; how many it cancelled. */
+  expireUnpaidBookings: (now?: Date) => Promise<number>;
+};
+
 /**
  * Builds the Express app without listening, and what the realtime gateway (`attachRealtime`)
  * needs from the modules. `routers` are the domain modules' routes, mounted after the platform
@@ -65,7 +71,7 @@ export type AppDeps = {
 export const buildApp = (
   deps: AppDeps,
   { routers = [] }: { routers?: Router[] } = {},
-): { app: express.Express; realtime: RealtimeModules } => {
+): { app: express.Express; realtime: RealtimeModules; background: BackgroundTasks } => {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -145,7 +151,11 @@ export const buildApp = (
 
   app.use(notFoundHandler);
   app.use(errorHandler);
-  return { app, realtime: { messages: messages.messages, feed: messages.feed, guard, presence } };
+  return {
+    app,
+    realtime: { messages: messages.messages, feed: messages.feed, guard, presence },
+    background: { expireUnpaidBookings: bookings.bookings.expireUnpaidOnline },
+  };
 };
 
 /** The Express app alone, for servers without sockets (some benches and tests). */

@@ -96,6 +96,7 @@ const ZEnvironment = z.object({
   PLATFORM_COMMISSION_BPS: z.coerce.number().int().min(0).max(10000).default(1000),
   BOOKING_FREE_CANCELLATION_HOURS: z.coerce.number().int().min(0).max(168).default(4),
   BOOKING_CANCELLATION_FEE_BPS: z.coerce.number().int().min(0).max(10000).default(2000),
+  BOOKING_ONLINE_PAYMENT_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
   RAZORPAY_KEY_ID: z.string().min(1).optional(),
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),

@@ -9,6 +9,7 @@ import { attachRealtime } from './modules/realtime/realtime.gateway';
 import { createLogger } from './platform/logger';
 import { shutdownGracefully } from './platform/shutdown';
 import { openRuntime, type Runtime } from './runtime';
+import { startPeriodic } from './platform/periodic';
 
 const loadConfigOrExit = (): Config => {
   try {
@@ -45,7 +46,18 @@ await ensureBootstrapAdmin({ db: runtime.database.db, config, logger });
 await seedIfWanted(runtime);
 // Closed first at shutdown: stops turning events into notifications before the jobs and bus close.
 runtime.closers.unshift(await startNotificationWorkers(runtime));
-const { app, realtime: realtimeModules } = buildApp(runtime);
+const { app, realtime: realtimeModules, background } = buildApp(runtime);
+runtime.closers.unshift(
+  startPeriodic({
+    name: 'unpaid online bookings',
+    everyMs: 60_000,
+    task: async () => {
+      const lapsed = await background.expireUnpaidBookings();
+      if (lapsed > 0) logger.info({ lapsed }, 'unpaid online bookings cancelled');
+    },
+    logger,
+  }),
+);
 const server = createServer(app);
 // Socket.io on the same server and port as the API.
 const realtime = await attachRealtime(server, runtime, realtimeModules);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Router } from 'express';
-import { buildApp } from '../app';
+import { buildApp, type BackgroundTasks } from '../app';
 import { startNotificationWorkers } from '../modules/notifications/notifications.worker';
 import type { Mailer } from '../platform/mail/mailer';
 import { attachRealtime, type Realtime } from '../modules/realtime/realtime.gateway';
@@ -14,6 +14,8 @@ export type TestApp = {
   server: Server;
   /** Socket.io on the same server, as server.ts attaches it. */
   realtime: Realtime;
+  /** What server.ts runs on a timer, for tests to run when they choose. */
+  background: BackgroundTasks;
   url: string;
   close: () => Promise<void>;
 };
@@ -41,7 +43,11 @@ export const startTestApp = async ({
   if (mailer) runtime.mailer = mailer;
   // As server.ts does: events become notifications, queued e-mails are sent.
   runtime.closers.unshift(await startNotificationWorkers(runtime));
-  const { app, realtime: realtimeModules } = buildApp(runtime, {
+  const {
+    app,
+    realtime: realtimeModules,
+    background,
+  } = buildApp(runtime, {
     routers: routers.map((build) => build(runtime)),
   });
   const server = createServer(app);
@@ -55,6 +61,7 @@ export const startTestApp = async ({
     runtime,
     server,
     realtime,
+    background,
     url: `http://127.0.0.1:${address.port}`,
     close: async () => {
       await realtime.close();

@@ -93,6 +93,12 @@ export const bookings = pgTable(
   (table) => [
     index('bookings_customer_created_idx').on(table.customerId, table.createdAt.desc()),
     index('bookings_provider_created_idx').on(table.providerId, table.createdAt.desc()),
+    // The few online bookings still waiting for their payment, which lapse when it does not come.
+    index('bookings_unpaid_online_idx')
+      .on(table.createdAt)
+      .where(
+        sql`${table.paymentMethod} = 'online' AND ${table.paymentStatus} = 'pending' AND ${table.status} IN ('pending', 'confirmed')`,
+      ),
     check('bookings_duration', sql`${table.estimatedDurationMinutes} BETWEEN 15 AND 1440`),
     check('bookings_slot', sql`NOT isempty(${table.slot}) AND NOT lower_inf(${table.slot})`),
     check(

@@ -233,6 +233,55 @@ describe('online payments', () => {
     expect(cancelled.body.error.details).toMatchObject({ currentStatus: 'cancelled' });
   });
 
+  it('when an online booking stays unpaid past its payment window, then it lapses and frees the time; a late payment goes back', async () => {
+    const customer = await signedInCustomer(app);
+    const date = nextDate();
+    const unpaid = await postBooking(app, customer, {
+      ...bookingBody(provider, { date }),
+      paymentMethod: 'online',
+    });
+    const paidOnTime = await postBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'online',
+    });
+    await request(app.url)
+      .post(paidOnTime.body.data.payment.order.checkout.payUrl)
+      .set(auth(customer))
+      .expect(200);
+    const cash = await createBooking(app, customer, bookingBody(provider, { date: nextDate() }));
+
+    // Not yet: made just now. Half an hour on, it lapses (with any other test's unpaid ones), once.
+    expect(await app.background.expireUnpaidBookings()).toBe(0);
+    const later = new Date(Date.now() + 31 * 60_000);
+    expect(await app.background.expireUnpaidBookings(later)).toBeGreaterThanOrEqual(1);
+    expect(await app.background.expireUnpaidBookings(later)).toBe(0);
+
+    const lapsed = await request(app.url)
+      .get(`/api/bookings/${unpaid.body.data.id}`)
+      .set(auth(customer));
+    expect(lapsed.body.data).toMatchObject({
+      status: 'cancelled',
+      payment: { method: 'online', status: 'pending' },
+      cancellation: {
+        reason: 'The online payment did not arrive within 30 minutes',
+        feePaise: 0,
+      },
+    });
+    for (const id of [paidOnTime.body.data.id, cash])
+      expect((await getBooking(customer, id)).payment.status).not.toBe('refunded');
+
+    // The provider's time is free again for someone else.
+    const other = await signedInCustomer(app);
+    expect((await postBooking(app, other, bookingBody(provider, { date }))).status).toBe(201);
+
+    // A payment that still comes for the lapsed booking is refunded.
+    await request(app.url)
+      .post(unpaid.body.data.payment.order.checkout.payUrl)
+      .set(auth(customer))
+      .expect(200);
+    expect((await getBooking(customer, unpaid.body.data.id)).payment.status).toBe('refunded');
+  });
+
   it('when an online booking is paid after it was cancelled, then the money goes back', async () => {
     const customer = await signedInCustomer(app);
     const res = await postBooking(app, customer, {

@@ -34,6 +34,7 @@ export const createBookingsModule = (
       freeCancellationHours: config.BOOKING_FREE_CANCELLATION_HOURS,
       feeBps: config.BOOKING_CANCELLATION_FEE_BPS,
     },
+    onlinePaymentMinutes: config.BOOKING_ONLINE_PAYMENT_MINUTES,
     pubsub,
     logger,
     providerChanged: (providerId, categories) =>

@@ -202,6 +202,50 @@ export const updateBookingIfStatus = async (
   return row;
 };
 
+/** Online bookings still unpaid that were made before `cutoff` and could still happen. */
+export const findUnpaidOnlineBookings = (db: Db, cutoff: Date, limit: number) =>
+  db
+    .select(bookingColumns)
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.paymentMethod, 'online'),
+        eq(bookings.paymentStatus, 'pending'),
+        inArray(bookings.status, ['pending', 'confirmed']),
+        sql`${bookings.createdAt} < ${cutoff.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(bookings.createdAt)
+    .limit(limit);
+
+/**
+ * Cancels an online booking whose payment never came, if it is still unpaid and still pending or
+ * confirmed: a payment committed first wins, and one arriving later finds it cancelled.
+ */
+export const lapseUnpaidOnlineBooking = async (db: Db, id: string, reason: string) => {
+  const [row] = await db
+    .update(bookings)
+    .set({
+      status: 'cancelled',
+      cancelledBy: null,
+      cancelledByRole: 'customer',
+      cancellationReason: reason,
+      cancellationFeePaise: 0,
+      updatedAt: sql`now()`,
+      version: sql`${bookings.version} + 1`,
+    })
+    .where(
+      and(
+        eq(bookings.id, id),
+        eq(bookings.paymentMethod, 'online'),
+        eq(bookings.paymentStatus, 'pending'),
+        inArray(bookings.status, ['pending', 'confirmed']),
+      ),
+    )
+    .returning(bookingColumns);
+  return row;
+};
+
 /** Marks an unpaid booking paid (gateway confirmation); undefined if it was not unpaid. */
 export const markBookingPaid = async (db: Db, id: string, transactionId: string) => {
   const [row] = await db

@@ -34,10 +34,12 @@ import {
   countBookings,
   findBooking,
   findBookingParties,
+  findUnpaidOnlineBookings,
   insertBooking,
   insertHistory,
   isSlotFree,
   isSlotTaken,
+  lapseUnpaidOnlineBooking,
   listBookings,
   markBookingPaid,
   setPaymentStatus,
@@ -61,6 +63,8 @@ export type BookingStatusChanged = {
 };
 
 const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'Booking not found');
+/** Unpaid online bookings lapsed per pass; the next pass takes the rest. */
+const EXPIRY_BATCH = 200;
 const slotTaken = () =>
   new AppError(ErrorCode.CONFLICT, 'The provider is already booked at that time', {
     reason: 'slot_taken',
@@ -77,6 +81,7 @@ export const createBookingsService = ({
   ledger,
   payments,
   policy,
+  onlinePaymentMinutes,
   pubsub,
   logger,
   providerChanged,
@@ -85,6 +90,8 @@ export const createBookingsService = ({
   ledger: Ledger;
   payments: PaymentsService;
   policy: CancellationPolicy;
+  /** How long an online booking waits for its payment before it lapses. */
+  onlinePaymentMinutes: number;
   pubsub: PubSub;
   logger: Logger;
   /** Tells search its cached availability of this provider is stale. */
@@ -638,6 +645,37 @@ export const createBookingsService = ({
     });
   };
 
+  /**
+   * Online bookings whose payment has not come `onlinePaymentMinutes` after they were made are
+   * cancelled, so an abandoned checkout does not hold the provider's time; a payment that still
+   * arrives is refunded (see `onBookingPaid`). Safe in every process at once: each booking lapses
+   * once. Returns how many lapsed in this pass (at most a batch).
+   */
+  const expireUnpaidOnline = async (now = new Date()): Promise<number> => {
+    const cutoff = new Date(now.getTime() - onlinePaymentMinutes * 60_000);
+    const reason = `The online payment did not arrive within ${onlinePaymentMinutes} minutes`;
+    let lapsed = 0;
+    for (const row of await findUnpaidOnlineBookings(db, cutoff, EXPIRY_BATCH)) {
+      const cancelled = await inTransaction(async (tx) => {
+        const changed = await lapseUnpaidOnlineBooking(tx, row.id, reason);
+        if (changed)
+          await insertHistory(tx, {
+            bookingId: row.id,
+            fromStatus: row.status,
+            toStatus: 'cancelled',
+            actorId: null,
+            actorRole: 'customer',
+            reason,
+          });
+        return changed;
+      });
+      if (!cancelled) continue;
+      lapsed += 1;
+      await publish(cancelled, row.status, true);
+    }
+    return lapsed;
+  };
+
   const listForCustomer = (caller: AuthenticatedUser, query: TCustomerBookingsQuery) =>
     page({ customerId: caller.userId, status: query.status }, query);
 
@@ -655,6 +693,7 @@ export const createBookingsService = ({
     create,
     get,
     paymentOrder,
+    expireUnpaidOnline,
     listForCustomer,
     listForProvider,
     confirm,

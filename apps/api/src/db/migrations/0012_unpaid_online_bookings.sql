@@ -1,0 +1,1 @@
+CREATE INDEX "bookings_unpaid_online_idx" ON "bookings" USING btree ("created_at") WHERE "bookings"."payment_method" = 'online' AND "bookings"."payment_status" = 'pending' AND "bookings"."status" IN ('pending', 'confirmed');
