@@ -128,6 +128,10 @@ export const ZBooking = z
       method: ZBookingPaymentMethod,
       status: ZBookingPaymentStatus,
       transactionId: z.string().nullable(),
+      payBy: z.iso.datetime({ offset: true }).nullable().meta({
+        description:
+          'An online booking not paid yet: pay by then, or it is cancelled (its time freed)',
+      }),
       order: ZPaymentOrder.optional().meta({
         description:
           'Online payment: the gateway order to pay (on creation only; later from `POST /api/bookings/{id}/payment-order`)',

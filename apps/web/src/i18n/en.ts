@@ -247,6 +247,7 @@ export const en = {
   },
   bookings: {
     paymentDue: 'This booking is waiting for its online payment.',
+    payBy: 'Pay by {{time}}, or the booking is cancelled and the time freed for others.',
     payNow: 'Pay {{amount}} now',
     title: 'My bookings',
     filter: 'Filter by status',

@@ -4,6 +4,7 @@ import type { TMessagePage } from '@localkart/contracts/messages';
 import type { AuthenticatedUser, AuthGuard } from '../auth/auth.guard';
 import type { Sessions } from '../auth/sessions.service';
 import { createBookingAdministration } from '../bookings/booking-administration.service';
+import { bookingPolicyOf } from '../bookings/booking-rules';
 import type { BookingsService } from '../bookings/bookings.service';
 import { createLedgerAdministration } from '../payments/ledger-administration.service';
 import type { Ledger } from '../payments/ledger.service';
@@ -76,10 +77,7 @@ export const createAdminModule = (
           db,
           bookings,
           ledger,
-          policy: {
-            freeCancellationHours: config.BOOKING_FREE_CANCELLATION_HOURS,
-            feeBps: config.BOOKING_CANCELLATION_FEE_BPS,
-          },
+          policy: bookingPolicyOf(config),
         }),
         audit,
         readMessages: readBookingMessages,

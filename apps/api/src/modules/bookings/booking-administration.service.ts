@@ -4,7 +4,7 @@ import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { AuthenticatedUser } from '../auth/auth.guard';
 import type { Ledger } from '../payments/ledger.service';
-import type { CancellationPolicy } from './booking-rules';
+import type { BookingPolicy } from './booking-rules';
 import { toBooking } from './booking-views';
 import {
   countSearchedBookings,
@@ -31,7 +31,7 @@ export const createBookingAdministration = ({
   db: Db;
   bookings: Pick<BookingsService, 'cancel'>;
   ledger: Pick<Ledger, 'bookingHeld'>;
-  policy: CancellationPolicy;
+  policy: BookingPolicy;
 }) => {
   const search = async (
     filter: BookingSearch,

@@ -1,4 +1,5 @@
 import type { TBookingStatus } from '@localkart/contracts/bookings';
+import type { Config } from '../../config';
 
 /** How the caller stands to a booking; anyone else does not see it (404). */
 export type Party = 'customer' | 'provider' | 'admin';
@@ -39,6 +40,29 @@ export const basePriceOf = (
   unit === 'hour' ? Math.floor((unitPricePaise * durationMinutes + 30) / 60) : unitPricePaise;
 
 export type CancellationPolicy = { freeCancellationHours: number; feeBps: number };
+
+/** The configured rules every booking view and change follows. */
+export type BookingPolicy = CancellationPolicy & {
+  /** How long an online booking waits for its payment before it lapses. */
+  onlinePaymentMinutes: number;
+};
+
+export const bookingPolicyOf = (
+  config: Pick<
+    Config,
+    | 'BOOKING_FREE_CANCELLATION_HOURS'
+    | 'BOOKING_CANCELLATION_FEE_BPS'
+    | 'BOOKING_ONLINE_PAYMENT_MINUTES'
+  >,
+): BookingPolicy => ({
+  freeCancellationHours: config.BOOKING_FREE_CANCELLATION_HOURS,
+  feeBps: config.BOOKING_CANCELLATION_FEE_BPS,
+  onlinePaymentMinutes: config.BOOKING_ONLINE_PAYMENT_MINUTES,
+});
+
+/** Until when an online booking made at `createdAt` may be paid before it lapses. */
+export const payByOf = (createdAt: Date, policy: BookingPolicy) =>
+  new Date(createdAt.getTime() + policy.onlinePaymentMinutes * 60_000);
 
 /** The fee in basis points of the total, rounded half up to whole paise. */
 export const cancellationFeeOf = (totalPaise: number, feeBps: number) =>

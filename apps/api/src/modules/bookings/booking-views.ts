@@ -4,7 +4,9 @@ import {
   feeIfCancelledAt,
   freeUntilOf,
   policySummary,
+  type BookingPolicy,
   type CancellationPolicy,
+  payByOf,
 } from './booking-rules';
 import type { BookingRow } from './bookings.repo';
 import { wallClockAt } from '../../platform/wall-clock';
@@ -27,7 +29,7 @@ export const policyView = (
 /** The response for one booking: explicit fields only, `_id` beside `id` (ERD compatibility). */
 export const toBooking = (
   row: BookingRow,
-  policy: CancellationPolicy,
+  policy: BookingPolicy,
   {
     now = new Date(),
     order,
@@ -78,6 +80,12 @@ export const toBooking = (
       method: row.paymentMethod,
       status: row.paymentStatus,
       transactionId: row.paymentTransactionId,
+      payBy:
+        row.paymentMethod === 'online' &&
+        row.paymentStatus === 'pending' &&
+        (row.status === 'pending' || row.status === 'confirmed')
+          ? payByOf(row.createdAt, policy).toISOString()
+          : null,
       // The payments module names gateways as strings; only `test` and `razorpay` exist.
       ...(order ? { order: { ...order, gateway: order.gateway as TPaymentOrder['gateway'] } } : {}),
     },

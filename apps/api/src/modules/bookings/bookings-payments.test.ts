@@ -170,7 +170,9 @@ describe('online payments', () => {
       ...bookingBody(provider, { date: nextDate() }),
       paymentMethod: 'online',
     });
-    const { id, payment } = created.body.data;
+    const { id, payment, createdAt } = created.body.data;
+    // Due half an hour (BOOKING_ONLINE_PAYMENT_MINUTES) after it was made.
+    expect(Date.parse(payment.payBy) - Date.parse(createdAt)).toBe(30 * 60_000);
     const later = await act(customer, id, 'payment-order');
     expect(later.status).toBe(200);
     expect(later.body.data).toMatchObject({

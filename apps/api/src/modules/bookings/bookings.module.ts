@@ -4,6 +4,7 @@ import type { AuthGuard } from '../auth/auth.guard';
 import type { PaymentsModule } from '../payments/payments.module';
 import type { ProviderChangeFeed } from '../providers/provider-changes';
 import type { ProvidersService } from '../providers/providers.service';
+import { bookingPolicyOf } from './booking-rules';
 import { bookingsRoutes } from './bookings.routes';
 import { createBookingsService } from './bookings.service';
 
@@ -30,11 +31,7 @@ export const createBookingsModule = (
     db: database.db,
     ledger: payments.ledger,
     payments: payments.payments,
-    policy: {
-      freeCancellationHours: config.BOOKING_FREE_CANCELLATION_HOURS,
-      feeBps: config.BOOKING_CANCELLATION_FEE_BPS,
-    },
-    onlinePaymentMinutes: config.BOOKING_ONLINE_PAYMENT_MINUTES,
+    policy: bookingPolicyOf(config),
     pubsub,
     logger,
     providerChanged: (providerId, categories) =>

@@ -26,7 +26,7 @@ import {
   feeIfCancelledAt,
   RULES,
   type BookingAction,
-  type CancellationPolicy,
+  type BookingPolicy,
   type Party,
 } from './booking-rules';
 import { startOf, toBooking, toQuote } from './booking-views';
@@ -81,7 +81,6 @@ export const createBookingsService = ({
   ledger,
   payments,
   policy,
-  onlinePaymentMinutes,
   pubsub,
   logger,
   providerChanged,
@@ -89,9 +88,7 @@ export const createBookingsService = ({
   db: Db;
   ledger: Ledger;
   payments: PaymentsService;
-  policy: CancellationPolicy;
-  /** How long an online booking waits for its payment before it lapses. */
-  onlinePaymentMinutes: number;
+  policy: BookingPolicy;
   pubsub: PubSub;
   logger: Logger;
   /** Tells search its cached availability of this provider is stale. */
@@ -646,14 +643,15 @@ export const createBookingsService = ({
   };
 
   /**
-   * Online bookings whose payment has not come `onlinePaymentMinutes` after they were made are
+   * Online bookings whose payment has not come `policy.onlinePaymentMinutes` after they were made are
    * cancelled, so an abandoned checkout does not hold the provider's time; a payment that still
    * arrives is refunded (see `onBookingPaid`). Safe in every process at once: each booking lapses
    * once. Returns how many lapsed in this pass (at most a batch).
    */
   const expireUnpaidOnline = async (now = new Date()): Promise<number> => {
-    const cutoff = new Date(now.getTime() - onlinePaymentMinutes * 60_000);
-    const reason = `The online payment did not arrive within ${onlinePaymentMinutes} minutes`;
+    const minutes = policy.onlinePaymentMinutes;
+    const cutoff = new Date(now.getTime() - minutes * 60_000);
+    const reason = `The online payment did not arrive within ${minutes} minutes`;
     let lapsed = 0;
     for (const row of await findUnpaidOnlineBookings(db, cutoff, EXPIRY_BATCH)) {
       const cancelled = await inTransaction(async (tx) => {

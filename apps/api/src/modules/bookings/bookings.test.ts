@@ -84,7 +84,12 @@ describe('creating a booking', () => {
     });
     expect(data.schedule).toMatchObject({ preferredTime: '10:00', timeZone: 'Asia/Kolkata' });
     expect(Date.parse(data.schedule.endsAt) - Date.parse(data.schedule.startsAt)).toBe(9_000_000);
-    expect(data.payment).toEqual({ method: 'cash', status: 'pending', transactionId: null });
+    expect(data.payment).toEqual({
+      method: 'cash',
+      status: 'pending',
+      transactionId: null,
+      payBy: null,
+    });
     expect(data.cancellation.policy).toMatchObject({ feeBps: 2000, feeIfCancelledNowPaise: 0 });
   });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TBooking } from '@localkart/contracts/bookings';
 import { apiMessage } from '@localkart/web-kit/api-error';
-import { formatPaise } from '@localkart/web-kit/format';
+import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
 import { Button } from '@localkart/web-kit/ui/button';
 import { ErrorState } from '@localkart/web-kit/ui/states';
 import { api } from '../../api/api';
@@ -20,7 +20,7 @@ export const awaitsOnlinePayment = (booking: TBooking) =>
  * from two tabs pays once.
  */
 export const PayBooking = ({ booking }: { booking: TBooking }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [openOrder, { data: order, isLoading, error }] = api.useBookingPaymentOrderMutation();
   const [checkoutOpen, setCheckoutOpen] = useState(false);
   if (!awaitsOnlinePayment(booking)) return null;
@@ -28,7 +28,13 @@ export const PayBooking = ({ booking }: { booking: TBooking }) => {
     return <OrderPayment order={order} onDone={() => setCheckoutOpen(false)} />;
   return (
     <div className="space-y-3 rounded-xl border border-amber-200 bg-amber-50 p-4">
-      <p className="text-sm text-amber-900">{t('bookings.paymentDue')}</p>
+      <p className="text-sm text-amber-900">
+        {t('bookings.paymentDue')}{' '}
+        {booking.payment.payBy &&
+          t('bookings.payBy', {
+            time: formatDateTime(booking.payment.payBy, i18n.language, booking.schedule.timeZone),
+          })}
+      </p>
       <Button
         busy={isLoading}
         onClick={() => void openOrder(booking.id).then((result) => setCheckoutOpen(!result.error))}
