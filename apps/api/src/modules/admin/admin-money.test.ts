@@ -191,6 +191,14 @@ describe('admin API: bookings and money', () => {
     });
     // The same transfer recorded twice is one payout.
     await pay({ amountPaise: owedNow, bankReference: 'UTR20261125A1' }).expect(200);
+    // One transfer pays one provider: its reference for another provider is refused.
+    const other = await bookableProvider(app);
+    const reused = await request(app.url)
+      .post(`/api/admin/providers/${other.providerId}/payouts`)
+      .set(auth(admin))
+      .send({ amountPaise: owedNow, bankReference: 'UTR20261125A1' });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.details).toEqual({ bankReference: 'UTR20261125A1' });
 
     const after = await request(app.url).get('/api/admin/payouts/owed').set(auth(admin));
     expect(

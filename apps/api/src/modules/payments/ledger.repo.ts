@@ -87,6 +87,28 @@ export const findTransactionIdByReference = async (db: Db, reference: string) =>
   return row?.id;
 };
 
+/**
+ * The provider another payout with this bank reference went to, if any (payout references are
+ * `payout:<provider id>:<bank reference>`). Takes a lock on the bank reference until the
+ * transaction ends, so two payouts naming one transfer cannot both pass.
+ */
+export const otherPayoutWithBankReference = async (
+  db: Db,
+  { providerId, bankReference }: { providerId: string; bankReference: string },
+) => {
+  await db.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`payout-reference:${bankReference}`}, 6006))`,
+  );
+  const [row] = await queryRows<{ provider_id: string }>(
+    db,
+    sql`SELECT split_part(reference, ':', 2) AS provider_id FROM ledger_transactions
+      WHERE kind = 'payout' AND substring(reference from 45) = ${bankReference}
+        AND split_part(reference, ':', 2) <> ${providerId}
+      LIMIT 1`,
+  );
+  return row?.provider_id;
+};
+
 export const insertEntries = async (db: Db, transactionId: string, entries: NewEntry[]) => {
   await db.insert(ledgerEntries).values(entries.map((entry) => ({ ...entry, transactionId })));
 };

@@ -12,6 +12,7 @@ import {
   listBookingPaymentEntries,
   lockAccount,
   lockBooking,
+  otherPayoutWithBankReference,
   type AccountRef,
   type LedgerAccountKind,
   type LedgerTransactionKind,
@@ -339,7 +340,8 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
    * bookings (which it keeps). One posting clears both accounts; the money leaves through the
    * gateway account (the platform's money at hand). `expectedPaise` must be what is owed at the
    * moment of posting (409 with `owedPaise` otherwise), so a stale screen never pays the wrong
-   * sum; the same bank reference for the same provider posts once.
+   * sum; the same bank reference for the same provider posts once, and for another provider is
+   * refused.
    */
   const payOut = (
     {
@@ -361,6 +363,14 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
       for (const id of [...ids].sort()) balances.set(id, await lockAccount(t, id));
       const existing = await findTransactionIdByReference(t, reference);
       if (existing) return { transactionId: existing, duplicate: true, amountPaise: expectedPaise };
+      // A bank reference names one transfer, and one transfer pays one provider.
+      if (await otherPayoutWithBankReference(t, { providerId, bankReference })) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          "This bank reference is already recorded for another provider's payout",
+          { bankReference },
+        );
+      }
       const earningsPaise = balances.get(ids[0]!)!;
       const cashPaise = balances.get(ids[1]!)!;
       const owedPaise = earningsPaise + cashPaise;
