@@ -40,8 +40,9 @@ export const createMessageWriter = (db: Db) => {
         batch[0]!.reject(error);
         return;
       }
-      // One bad row (its booking deleted meanwhile) must not fail the others: each on its own.
-      await Promise.all(batch.map((item) => settle([item])));
+      // One bad row (its booking deleted meanwhile) must not fail the others: each on its own,
+      // one after another, so they are still stored in the order they were sent.
+      for (const item of batch) await settle([item]);
     }
   };
 
