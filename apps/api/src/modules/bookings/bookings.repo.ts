@@ -202,18 +202,20 @@ export const updateBookingIfStatus = async (
   return row;
 };
 
+/** An online booking still unpaid that could still happen (the partial index's condition). */
+const awaitingOnlinePayment = and(
+  eq(bookings.paymentMethod, 'online'),
+  eq(bookings.paymentStatus, 'pending'),
+  inArray(bookings.status, ['pending', 'confirmed']),
+);
+
 /** Online bookings still unpaid that were made before `cutoff` and could still happen. */
 export const findUnpaidOnlineBookings = (db: Db, cutoff: Date, limit: number) =>
   db
     .select(bookingColumns)
     .from(bookings)
     .where(
-      and(
-        eq(bookings.paymentMethod, 'online'),
-        eq(bookings.paymentStatus, 'pending'),
-        inArray(bookings.status, ['pending', 'confirmed']),
-        sql`${bookings.createdAt} < ${cutoff.toISOString()}::timestamptz`,
-      ),
+      and(awaitingOnlinePayment, sql`${bookings.createdAt} < ${cutoff.toISOString()}::timestamptz`),
     )
     .orderBy(bookings.createdAt)
     .limit(limit);
@@ -234,14 +236,7 @@ export const lapseUnpaidOnlineBooking = async (db: Db, id: string, reason: strin
       updatedAt: sql`now()`,
       version: sql`${bookings.version} + 1`,
     })
-    .where(
-      and(
-        eq(bookings.id, id),
-        eq(bookings.paymentMethod, 'online'),
-        eq(bookings.paymentStatus, 'pending'),
-        inArray(bookings.status, ['pending', 'confirmed']),
-      ),
-    )
+    .where(and(eq(bookings.id, id), awaitingOnlinePayment))
     .returning(bookingColumns);
   return row;
 };
