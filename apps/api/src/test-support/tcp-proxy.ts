@@ -35,7 +35,13 @@ export const startTcpProxy = async (target: { host: string; port: number }): Pro
   const host = '127.0.0.1';
   const sockets = new Set<Socket>();
 
+  let listening = false;
   const server = createServer((client) => {
+    // A client reconnecting while the proxy is being cut would hold server.close() open forever.
+    if (!listening) {
+      client.destroy();
+      return;
+    }
     const upstream = createConnection(target.port, target.host);
     sockets.add(client);
     sockets.add(upstream);
@@ -53,13 +59,14 @@ export const startTcpProxy = async (target: { host: string; port: number }): Pro
 
   await listen(server, 0, host);
   const { port } = server.address() as AddressInfo;
-  let listening = true;
+  listening = true;
 
   const cut = async () => {
+    const wasListening = listening;
+    listening = false;
     for (const socket of sockets) socket.destroy();
     sockets.clear();
-    if (!listening) return;
-    listening = false;
+    if (!wasListening) return;
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
 
