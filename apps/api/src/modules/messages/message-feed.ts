@@ -1,7 +1,13 @@
 import type { TMessage, TReadReceipt } from '@localkart/contracts/messages';
 
 export type MessageFeedEvent =
-  { kind: 'stored'; message: TMessage } | { kind: 'read'; receipt: TReadReceipt };
+  | {
+      kind: 'stored';
+      message: TMessage;
+      /** The socket it was sent on, which has it in its acknowledgement already. */
+      originSocketId?: string;
+    }
+  | { kind: 'read'; receipt: TReadReceipt };
 type Listener = (event: MessageFeedEvent) => void;
 
 /**

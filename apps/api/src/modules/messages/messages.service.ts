@@ -121,7 +121,7 @@ export const createMessagesService = ({
     return view(row);
   };
 
-  const announce = async (message: TMessage) => {
+  const announce = async (message: TMessage, originSocketId: string | undefined) => {
     const receiverOnline = await isOnline(message.receiverId);
     const event: MessageCreated = {
       messageId: message.id,
@@ -138,7 +138,7 @@ export const createMessagesService = ({
       .catch((error: unknown) =>
         logger.warn({ err: error, messageId: message.id }, 'new message not published'),
       );
-    feed.publish({ kind: 'stored', message });
+    feed.publish({ kind: 'stored', message, ...(originSocketId ? { originSocketId } : {}) });
   };
 
   const store = async (
@@ -178,6 +178,8 @@ export const createMessagesService = ({
     caller: AuthenticatedUser,
     request: TSendMessageRequest,
     upload?: MessageUpload,
+    /** Sent over a socket: that socket gets the message in its acknowledgement, not again. */
+    originSocketId?: string,
   ): Promise<{ message: TMessage; created: boolean }> => {
     const booking = await bookingFor(caller, request.bookingId);
     if (!booking.isParty)
@@ -237,7 +239,7 @@ export const createMessagesService = ({
       return { message: winner, created: false };
     }
     const message = attachment ? await view(row) : toMessage(row, []);
-    await announce(message);
+    await announce(message, originSocketId);
     return { message, created: true };
   };
 

@@ -35,8 +35,10 @@ export const relayToSockets = async ({
       io.to(bookingRoom(event.receipt.bookingId)).emit('message-read', event.receipt);
       return;
     }
-    const { message } = event;
-    io.to(bookingRoom(message.bookingId)).emit('new-message', message);
+    const { message, originSocketId } = event;
+    // The sending socket has it in its acknowledgement; the sender's other tabs still hear it.
+    const room = io.to(bookingRoom(message.bookingId));
+    (originSocketId ? room.except(originSocketId) : room).emit('new-message', message);
     io.to(userRoom(message.receiverId)).emit('message-notification', {
       messageId: message.id,
       bookingId: message.bookingId,

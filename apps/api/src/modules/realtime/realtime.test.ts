@@ -202,6 +202,27 @@ describe('realtime (Socket.io)', () => {
     expect(outsiderSaw).toEqual([]);
   });
 
+  it("when a message is sent on a socket, then that socket has it in its acknowledgement only, while the sender's other tab hears it", async () => {
+    const pair = await chat();
+    const { c, p } = await joinedPair(pair);
+    const otherTab = await connect(pair.customer);
+    dataOf(await ask(otherTab, 'join-booking', { bookingId: pair.bookingId }));
+    const echoed = record<TMessage>(c, 'new-message');
+    const onOtherTab = nextEvent<TMessage>(otherTab, 'new-message');
+    const heard = nextEvent<TMessage>(p, 'new-message');
+    const sent = dataOf(
+      await ask<TMessage>(c, 'send-message', {
+        bookingId: pair.bookingId,
+        content: 'Gate code is 4411',
+        clientId: randomUUID(),
+      }),
+    );
+    expect((await heard).id).toBe(sent.id);
+    expect((await onOtherTab).id).toBe(sent.id);
+    await settle();
+    expect(echoed).toEqual([]);
+  });
+
   it('when a send is retried with the same clientId, then one message is stored and the retry is answered with it', async () => {
     const pair = await chat();
     const { c, p } = await joinedPair(pair);

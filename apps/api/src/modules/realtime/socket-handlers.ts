@@ -81,7 +81,7 @@ export const handleSocket = ({
       const request = ZSendMessageRequest.parse(payload);
       const counted = await messageCounter.increment(socket.id);
       if (counted.hits > SOCKET_MESSAGES_PER_WINDOW) throw tooFast();
-      return (await messages.sendMessage(user, request)).message;
+      return (await messages.sendMessage(user, request, undefined, socket.id)).message;
     }),
   );
 
