@@ -93,6 +93,13 @@ export const openDatabase = async (config: DatabaseConfig, logger: Logger): Prom
     : await openPglite(config.pgliteDir);
 
 /** Raw SQL for what the query builder cannot say; both drivers answer with `{ rows }`. */
+/**
+ * Runs `work` in a transaction and hands it the transaction as a `Db`, so repository functions
+ * take either (Drizzle's transaction type differs from its database type only in name).
+ */
+export const inTransaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> =>
+  db.transaction((t) => work(t as unknown as Db));
+
 export const queryRows = async <T extends Record<string, unknown>>(
   db: Db,
   query: SQL,

@@ -9,7 +9,7 @@ import type {
   TRescheduleBookingRequest,
 } from '@localkart/contracts/bookings';
 import type { TFieldError } from '@localkart/contracts/errors';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
@@ -94,9 +94,6 @@ export const createBookingsService = ({
   /** Tells search its cached availability of this provider is stale. */
   providerChanged: (providerId: string, categories?: string[]) => Promise<void>;
 }) => {
-  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
-    db.transaction((t) => work(t as unknown as Db));
-
   /**
    * The provider's facts for a booking at `moment`; 404 for an unknown or inactive provider,
    * 400 naming each field the provider cannot meet (area, hours, leave, past).
@@ -271,7 +268,7 @@ export const createBookingsService = ({
     try {
       row =
         request.paymentMethod === 'wallet'
-          ? await inTransaction(async (tx) => {
+          ? await inTransaction(db, async (tx) => {
               const inserted = await insertBooking(tx, booking);
               // Insufficient balance throws 409 here and rolls the booking back with it.
               const paid = await ledger.payFromWallet(
@@ -302,7 +299,7 @@ export const createBookingsService = ({
       });
     } catch (error) {
       const reason = 'The online payment could not be started';
-      await inTransaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const cancelled = await updateBookingIfStatus(tx, row.id, 'pending', {
           status: 'cancelled',
           cancelledBy: caller.userId,
@@ -396,7 +393,7 @@ export const createBookingsService = ({
     const patch = (await prepare?.(row, party)) ?? {};
     let updated: BookingRow | undefined;
     try {
-      updated = await inTransaction(async (tx) => {
+      updated = await inTransaction(db, async (tx) => {
         const changed = await updateBookingIfStatus(tx, row.id, row.status, {
           ...patch,
           status: rule.to,
@@ -654,7 +651,7 @@ export const createBookingsService = ({
     const reason = `The online payment did not arrive within ${minutes} minutes`;
     let lapsed = 0;
     for (const row of await findUnpaidOnlineBookings(db, cutoff, EXPIRY_BATCH)) {
-      const cancelled = await inTransaction(async (tx) => {
+      const cancelled = await inTransaction(db, async (tx) => {
         const changed = await lapseUnpaidOnlineBooking(tx, row.id, reason);
         if (changed)
           await insertHistory(tx, {

@@ -7,7 +7,7 @@ import type {
   TRefund,
 } from '@localkart/contracts/admin';
 import type { TAnalyticsGranularity } from '@localkart/contracts/provider-analytics';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import {
@@ -165,8 +165,7 @@ export const createLedgerAdministration = ({
     { amountPaise, bankReference }: { amountPaise: number; bankReference: string },
     { within }: Within<PayoutMade> = {},
   ) =>
-    db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    inTransaction(db, async (tx) => {
       const posting = await ledger.payOut(
         { providerId, expectedPaise: amountPaise, bankReference },
         tx,

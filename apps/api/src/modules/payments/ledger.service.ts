@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import { inTransaction as inTransactionOf, type Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import {
   bookingBalanceOn,
@@ -64,7 +64,7 @@ export const commissionOf = (heldPaise: number, bps: number) =>
  */
 export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: number }) => {
   const inTransaction = <T>(tx: Db | undefined, work: (tx: Db) => Promise<T>): Promise<T> =>
-    tx ? work(tx) : db.transaction((t) => work(t as unknown as Db));
+    tx ? work(tx) : inTransactionOf(db, work);
 
   const post = async (
     tx: Db,

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { PubSub } from '../../platform/pubsub/pubsub';
@@ -149,9 +149,6 @@ export const createPaymentsService = ({
     return paid!;
   };
 
-  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
-    db.transaction((t) => work(t as unknown as Db));
-
   /** After the commit; a repeated confirmation announces again, which listeners ignore. */
   const announceSettled = async (order: PaymentOrderRow | undefined) => {
     if (order?.status !== 'paid' || order.purpose !== 'booking' || !order.bookingId) return;
@@ -168,7 +165,7 @@ export const createPaymentsService = ({
   };
 
   const confirm = async (gatewayOrderId: string, gatewayPaymentId: string) => {
-    const order = await inTransaction((tx) => confirmIn(tx, gatewayOrderId, gatewayPaymentId));
+    const order = await inTransaction(db, (tx) => confirmIn(tx, gatewayOrderId, gatewayPaymentId));
     await announceSettled(order);
     return order;
   };
@@ -191,7 +188,7 @@ export const createPaymentsService = ({
      * may still be paid.
      */
     openBookingOrder: (input: { userId: string; bookingId: string; amountPaise: number }) =>
-      inTransaction(async (tx) => {
+      inTransaction(db, async (tx) => {
         await lockBooking(tx, input.bookingId);
         const open = await findOpenBookingOrder(tx, input.bookingId, gateway.name);
         return open ? view(open) : createOrder({ ...input, purpose: 'booking' }, tx);
@@ -243,7 +240,7 @@ export const createPaymentsService = ({
     handleWebhookEvent: async (event: GatewayEvent): Promise<{ duplicate: boolean }> => {
       let paid: PaymentOrderRow | undefined;
       // One transaction: an event is recorded as handled only if handling it committed.
-      const handled = await inTransaction(async (tx) => {
+      const handled = await inTransaction(db, async (tx) => {
         const fresh = await recordWebhookEvent(tx, {
           gateway: gateway.name,
           eventId: event.eventId,

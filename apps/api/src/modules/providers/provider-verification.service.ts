@@ -1,5 +1,5 @@
 import type { TAdminProviderDocument } from '@localkart/contracts/admin';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import { documentFileUrl } from './provider-views';
@@ -51,9 +51,6 @@ export const createProviderVerification = ({
   db: Db;
   providers: Pick<ProvidersService, 'announce'>;
 }) => {
-  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
-    db.transaction((t) => work(t as unknown as Db));
-
   const queue = async (query: { order: 'asc' | 'desc'; limit: number; offset: number }) => {
     const [rows, total] = await Promise.all([
       listVerificationQueue(db, query),
@@ -105,7 +102,7 @@ export const createProviderVerification = ({
       throw new AppError(ErrorCode.CONFLICT, `The document is already ${decision.status}`, {
         currentStatus: before.status,
       });
-    return inTransaction(async (tx) => {
+    return inTransaction(db, async (tx) => {
       const after = await reviewDocumentIfStatus(tx, documentId, before.status, {
         ...decision,
         reviewerId,
@@ -138,7 +135,7 @@ export const createProviderVerification = ({
       throw new AppError(ErrorCode.CONFLICT, 'Approve at least one of its documents first', {
         reason: 'no_approved_document',
       });
-    const change = await inTransaction(async (tx) => {
+    const change = await inTransaction(db, async (tx) => {
       const after = await setProviderVerifiedIfNot(tx, providerId, verified);
       if (!after) throw new AppError(ErrorCode.CONFLICT, 'Another admin changed it just now');
       const done = {

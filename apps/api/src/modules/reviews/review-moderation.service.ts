@@ -1,5 +1,5 @@
 import type { TAdminReview } from '@localkart/contracts/admin';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { ProvidersService } from '../providers/providers.service';
@@ -64,8 +64,7 @@ export const createReviewModeration = ({
   ): Promise<ModerationChange> => {
     const before = await findReviewForModeration(db, reviewId);
     if (!before) throw new AppError(ErrorCode.NOT_FOUND, 'Review not found');
-    const change = await db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const change = await inTransaction(db, async (tx) => {
       const after = await setReviewHidden(tx, reviewId, hidden, reason);
       if (!after)
         throw new AppError(

@@ -6,7 +6,7 @@ import type {
   TUpdateCategoryRequest,
   TUpdateSubcategoryRequest,
 } from '@localkart/contracts/admin';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import type { Within } from '../../db/within';
 import { isUniqueViolation } from '../../db/constraint-errors';
 import { AppError, ErrorCode } from '../../platform/errors';
@@ -72,9 +72,6 @@ const commonPatch = ({ names, priceRange, synonyms, sortOrder, isActive }: Field
  * taxonomy (taxonomy-data.ts) once at start-up, so they see an edit only after a restart.
  */
 export const createTaxonomyAdministration = ({ db }: { db: Db }) => {
-  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
-    db.transaction((t) => work(t as unknown as Db));
-
   const categoryOn = async (conn: Db, slug: string): Promise<TAdminCategory> => {
     const [row] = await listAllCategories(conn, slug);
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, 'Category not found');
@@ -104,7 +101,7 @@ export const createTaxonomyAdministration = ({ db }: { db: Db }) => {
     write: (tx: Db) => Promise<void>,
     within: Within<CategoryChange<Before>>['within'],
   ) =>
-    inTransaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       const before = await read(tx);
       await write(tx);
       const change = { before, after: await categoryOn(tx, slug) };

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Sessions } from '../auth/sessions.service';
@@ -32,9 +32,6 @@ export const createUserAdministration = ({
   db: Db;
   sessions: Pick<Sessions, 'endAll'>;
 }) => {
-  const inTransaction = <T>(work: (tx: Db) => Promise<T>) =>
-    db.transaction((t) => work(t as unknown as Db));
-
   const search = async (
     filter: DirectoryFilter,
     sort: DirectorySort,
@@ -65,7 +62,7 @@ export const createUserAdministration = ({
   ): Promise<UserChange> => {
     if (actorId === userId)
       throw refused('You cannot change your own account here; ask another admin');
-    return inTransaction(async (tx) => {
+    return inTransaction(db, async (tx) => {
       await lockActiveAdmins(tx);
       const before = await lockUserById(tx, userId);
       if (!before) throw notFound();

@@ -1,5 +1,5 @@
 import type { TOwnProfile, TUpdateProfileRequest, TUserProfile } from '@localkart/contracts/users';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { NotificationSettings } from '../notifications/notification-settings';
 import type { PhoneProtection } from './phone-protection';
@@ -34,8 +34,7 @@ export const createUsersService = ({
     userId: string,
     { notificationSettings: settingsChange, ...change }: TUpdateProfileRequest,
   ): Promise<TOwnProfile> => {
-    const updated = await db.transaction(async (t) => {
-      const tx = t as unknown as Db;
+    const updated = await inTransaction(db, async (tx) => {
       const row = await updateUser(tx, userId, toUserPatch(change, phones));
       if (!row) return undefined;
       const settings = settingsChange
