@@ -5,7 +5,10 @@ import type {
 } from '@localkart/contracts/admin';
 import type { TMessagePage } from '@localkart/contracts/messages';
 import type { AuthenticatedUser } from '../auth/auth.guard';
-import type { BookingAdministration } from '../bookings/booking-administration.service';
+import type {
+  BookingAdministration,
+  ForceCancellation,
+} from '../bookings/booking-administration.service';
 import { metaOf, pageOf } from './admin-page';
 import type { Actor, AuditLog } from './audit-log.service';
 
@@ -38,21 +41,19 @@ export const createAdminBookings = ({
     bookingId: string,
     reason: string,
   ): Promise<TForceCancelResult> => {
-    const { after, refundedPaise } = await bookings.forceCancel(actor, bookingId, reason, {
-      within: (tx, change) =>
-        audit.record(
-          actor,
-          {
-            action: 'booking.force_cancel',
-            targetType: 'booking',
-            targetId: bookingId,
-            before: auditState(change.before),
-            after: { ...auditState(change.after), refundedPaise: change.refundedPaise },
-            reason,
-          },
-          tx,
-        ),
-    });
+    const { after, refundedPaise } = await bookings.forceCancel(
+      actor,
+      bookingId,
+      reason,
+      audit.within(actor, (change: ForceCancellation) => ({
+        action: 'booking.force_cancel',
+        targetType: 'booking',
+        targetId: bookingId,
+        before: auditState(change.before),
+        after: { ...auditState(change.after), refundedPaise: change.refundedPaise },
+        reason,
+      })),
+    );
     return { booking: after, refundedPaise };
   };
 

@@ -13,6 +13,7 @@ import type {
 import type {
   LedgerAdministration,
   OwedToProvider,
+  PayoutMade,
   PayoutRecord,
 } from '../payments/ledger-administration.service';
 import type { ProviderVerification } from '../providers/provider-verification.service';
@@ -85,21 +86,18 @@ export const createAdminPayments = ({
     await verification.provider(providerId);
     // Audited in the payout's own transaction; the same bank reference again records nothing
     // new, so there is nothing new to audit.
-    const { payout } = await ledger.payOut(providerId, request, {
-      within: (tx, { payout: made, owedBeforePaise }) =>
-        audit.record(
-          actor,
-          {
-            action: 'provider.payout',
-            targetType: 'provider',
-            targetId: providerId,
-            before: { owedPaise: owedBeforePaise },
-            after: { owedPaise: 0, payout: made },
-            reason: request.reason,
-          },
-          tx,
-        ),
-    });
+    const { payout } = await ledger.payOut(
+      providerId,
+      request,
+      audit.within(actor, ({ payout: made, owedBeforePaise }: PayoutMade) => ({
+        action: 'provider.payout',
+        targetType: 'provider',
+        targetId: providerId,
+        before: { owedPaise: owedBeforePaise },
+        after: { owedPaise: 0, payout: made },
+        reason: request.reason,
+      })),
+    );
     const [view] = await namedPayouts([payout]);
     return view!;
   };

@@ -3,7 +3,11 @@ import type {
   TAdminProviderDocument,
   TVerificationQueueQuery,
 } from '@localkart/contracts/admin';
-import type { ProviderVerification } from '../providers/provider-verification.service';
+import type {
+  DocumentChange,
+  ProviderVerification,
+  VerifiedChange,
+} from '../providers/provider-verification.service';
 import { metaOf, pageOf } from './admin-page';
 import type { Actor, AuditLog } from './audit-log.service';
 
@@ -81,21 +85,13 @@ export const createAdminProviders = ({
       actor.userId,
       documentId,
       { status, reason: reason ?? null },
-      {
-        within: (tx, change) =>
-          audit.record(
-            actor,
-            {
-              action:
-                status === 'verified' ? 'provider_document.approve' : 'provider_document.reject',
-              targetType: 'provider_document',
-              targetId: documentId,
-              ...change,
-              reason,
-            },
-            tx,
-          ),
-      },
+      audit.within(actor, (change: DocumentChange) => ({
+        action: status === 'verified' ? 'provider_document.approve' : 'provider_document.reject',
+        targetType: 'provider_document',
+        targetId: documentId,
+        ...change,
+        reason,
+      })),
     );
     const provider = await verification.provider(
       (await verification.document(documentId)).providerId,
@@ -117,20 +113,17 @@ export const createAdminProviders = ({
     verified: boolean,
     reason: string,
   ) => {
-    const { after } = await verification.setVerified(providerId, verified, {
-      within: (tx, change) =>
-        audit.record(
-          actor,
-          {
-            action: verified ? 'provider.verify' : 'provider.unverify',
-            targetType: 'provider',
-            targetId: providerId,
-            ...change,
-            reason,
-          },
-          tx,
-        ),
-    });
+    const { after } = await verification.setVerified(
+      providerId,
+      verified,
+      audit.within(actor, (change: VerifiedChange) => ({
+        action: verified ? 'provider.verify' : 'provider.unverify',
+        targetType: 'provider',
+        targetId: providerId,
+        ...change,
+        reason,
+      })),
+    );
     return after;
   };
 

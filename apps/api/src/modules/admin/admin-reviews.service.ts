@@ -1,5 +1,5 @@
 import type { TAdminReviewsQuery, TModeratedReview } from '@localkart/contracts/admin';
-import type { ReviewModeration } from '../reviews/review-moderation.service';
+import type { ModerationChange, ReviewModeration } from '../reviews/review-moderation.service';
 import { metaOf, pageOf } from './admin-page';
 import type { Actor, AuditLog } from './audit-log.service';
 
@@ -23,25 +23,26 @@ export const createAdminReviews = ({
     hidden: boolean,
     reason: string,
   ): Promise<TModeratedReview> => {
-    const { after, providerRating } = await moderation.setHidden(reviewId, hidden, reason, {
-      within: (tx, change) =>
-        audit.record(
-          actor,
-          {
-            action: hidden ? 'review.hide' : 'review.unhide',
-            targetType: 'review',
-            targetId: reviewId,
-            before: { isHidden: change.before.isHidden, hiddenReason: change.before.hiddenReason },
-            after: {
-              isHidden: change.after.isHidden,
-              hiddenReason: change.after.hiddenReason,
-              providerRating: change.providerRating,
-            },
-            reason,
+    const { after, providerRating } = await moderation.setHidden(
+      reviewId,
+      hidden,
+      reason,
+      audit.within(
+        actor,
+        ({ before, after: hiddenNow, providerRating: rating }: ModerationChange) => ({
+          action: hidden ? 'review.hide' : 'review.unhide',
+          targetType: 'review',
+          targetId: reviewId,
+          before: { isHidden: before.isHidden, hiddenReason: before.hiddenReason },
+          after: {
+            isHidden: hiddenNow.isHidden,
+            hiddenReason: hiddenNow.hiddenReason,
+            providerRating: rating,
           },
-          tx,
-        ),
-    });
+          reason,
+        }),
+      ),
+    );
     return { review: after, providerRating };
   };
 

@@ -4,7 +4,6 @@ import type {
   TUpdateCategoryRequest,
   TUpdateSubcategoryRequest,
 } from '@localkart/contracts/admin';
-import type { Db } from '../../db/client';
 import type { TaxonomyAdministration } from '../taxonomy/taxonomy-administration.service';
 import type { Actor, AuditLog, AuditRecord } from './audit-log.service';
 
@@ -19,11 +18,8 @@ export const createAdminTaxonomy = ({
   taxonomy: TaxonomyAdministration;
   audit: AuditLog;
 }) => {
-  /** Writes the audit entry in the edit's own transaction: no edit without its entry. */
-  const audited = (actor: Actor, entry: Omit<AuditRecord, 'before' | 'after'>) => ({
-    within: (tx: Db, change: { before: unknown; after: unknown }) =>
-      audit.record(actor, { ...entry, ...change }, tx),
-  });
+  const audited = (actor: Actor, entry: Omit<AuditRecord, 'before' | 'after'>) =>
+    audit.within(actor, (change: { before: unknown; after: unknown }) => ({ ...entry, ...change }));
 
   const createCategory = (actor: Actor, request: TCreateCategoryRequest) =>
     taxonomy.createCategory(

@@ -4,7 +4,6 @@ import type {
   TAdminUsersQuery,
   TChangeRoleRequest,
 } from '@localkart/contracts/admin';
-import type { Db } from '../../db/client';
 import type { ProviderVerification } from '../providers/provider-verification.service';
 import type { ProvidersService } from '../providers/providers.service';
 import type { UserAdministration, UserChange } from '../users/user-administration.service';
@@ -82,22 +81,15 @@ export const createAdminUsers = ({
   const get = async (userId: string) =>
     toDetail(await users.find(userId), await verification.providerOfUser(userId));
 
-  /** Writes the audit entry in the change's own transaction: no change without its entry. */
-  const audited = (actor: Actor, action: string, reason: string) => ({
-    within: (tx: Db, { before, after }: UserChange) =>
-      audit.record(
-        actor,
-        {
-          action,
-          targetType: 'user',
-          targetId: after.id,
-          before: auditState(before),
-          after: auditState(after),
-          reason,
-        },
-        tx,
-      ),
-  });
+  const audited = (actor: Actor, action: string, reason: string) =>
+    audit.within(actor, ({ before, after }: UserChange) => ({
+      action,
+      targetType: 'user',
+      targetId: after.id,
+      before: auditState(before),
+      after: auditState(after),
+      reason,
+    }));
 
   /** After commit: a provider's presence in search follows its account. */
   const finish = async ({ before, after }: UserChange): Promise<TAdminUserDetail> => {

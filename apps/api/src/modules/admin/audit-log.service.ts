@@ -1,6 +1,7 @@
 import type { TAuditEntry, TAuditLogQuery } from '@localkart/contracts/admin';
 import type { TPageMeta } from '@localkart/contracts/envelope';
 import type { Db } from '../../db/client';
+import type { Within } from '../../db/within';
 import type { AuthenticatedUser } from '../auth/auth.guard';
 import {
   countAuditEntries,
@@ -65,6 +66,17 @@ export const createAuditLog = ({ db }: { db: Db }) => {
     });
   };
 
+  /**
+   * The entry as a change's `within` work, so it is written in that change's own transaction:
+   * no change without its entry. `describe` turns the change into the entry.
+   */
+  const within = <Change>(
+    actor: Actor,
+    describe: (change: Change) => AuditRecord,
+  ): Within<Change> => ({
+    within: (tx, change) => record(actor, describe(change), tx),
+  });
+
   const list = async (
     query: TAuditLogQuery,
   ): Promise<{ entries: TAuditEntry[]; meta: TPageMeta }> => {
@@ -84,7 +96,7 @@ export const createAuditLog = ({ db }: { db: Db }) => {
     };
   };
 
-  return { record, list };
+  return { record, within, list };
 };
 
 export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -19,9 +19,9 @@ import {
 import { findProviderByUserId } from './providers.repo';
 import type { ProvidersService } from './providers.service';
 
-type DocumentChange = { before: TAdminProviderDocument; after: TAdminProviderDocument };
+export type DocumentChange = { before: TAdminProviderDocument; after: TAdminProviderDocument };
 type VerifiedState = { id: string; isVerified: boolean; isActive: boolean };
-type VerifiedChange = { before: VerifiedState; after: VerifiedState };
+export type VerifiedChange = { before: VerifiedState; after: VerifiedState };
 
 const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 
