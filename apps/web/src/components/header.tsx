@@ -97,6 +97,16 @@ export const Header = () => {
                       {item.label}
                     </Link>
                   ))}
+                  {user.role === 'admin' && (
+                    // Another app on the same origin: a page load, not a client route.
+                    <a
+                      role="menuitem"
+                      href="/admin"
+                      className="block rounded-lg px-3 py-2 text-sm font-medium text-teal-800 hover:bg-slate-100"
+                    >
+                      {t('nav.adminPanel')}
+                    </a>
+                  )}
                   <button
                     type="button"
                     role="menuitem"

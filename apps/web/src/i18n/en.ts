@@ -27,6 +27,7 @@ export const en = {
     wallet: 'Wallet',
     signIn: 'Sign in',
     signOut: 'Sign out',
+    adminPanel: 'Admin panel',
   },
   footer: {
     line: 'LocalKart · trusted local services across Indian cities · prices in ₹, times in IST',

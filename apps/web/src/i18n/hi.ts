@@ -31,6 +31,7 @@ export const hi: Strings<typeof en> = {
     wallet: 'वॉलेट',
     signIn: 'साइन इन',
     signOut: 'साइन आउट',
+    adminPanel: 'एडमिन पैनल',
   },
   footer: { line: 'LocalKart · भारतीय शहरों में भरोसेमंद स्थानीय सेवाएँ · कीमतें ₹ में, समय IST में' },
   notFound: { title: 'यह पेज नहीं मिला', home: 'होम पेज पर जाएँ' },
