@@ -139,22 +139,18 @@ export const createLedgerAdministration = ({
     };
   };
 
-  const payoutsOn = async (
-    conn: Db,
+  /** Payouts made, newest first; all of them in the range when `page` is left out. */
+  const payouts = async (
     query: Range & { providerId?: string | undefined },
     page?: Page,
   ): Promise<{ payouts: PayoutRecord[]; total: number }> => {
     const filter = { ...query, kind: 'payout' as const, timeZone };
     const [rows, total] = await Promise.all([
-      listTransactionsWithLegs(conn, filter, page),
-      countTransactions(conn, filter),
+      listTransactionsWithLegs(db, filter, page),
+      countTransactions(db, filter),
     ]);
     return { payouts: rows.map(toPayout), total };
   };
-
-  /** Payouts made, newest first; all of them in the range when `page` is left out. */
-  const payouts = (query: Range & { providerId?: string | undefined }, page?: Page) =>
-    payoutsOn(db, query, page);
 
   /**
    * Posts a payout and, for a new one, runs `within` in the same transaction. The same bank
@@ -170,13 +166,16 @@ export const createLedgerAdministration = ({
         { providerId, expectedPaise: amountPaise, bankReference },
         tx,
       );
-      const [row] = (await payoutsOn(tx, { providerId })).payouts.filter(
-        (payout) => payout.transactionId === posting.transactionId,
-      );
+      // The posting just made, not every payout the provider ever had.
+      const [row] = await listTransactionsWithLegs(tx, {
+        kind: 'payout',
+        transactionId: posting.transactionId,
+        timeZone,
+      });
       if (!row) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'Payout not recorded');
-      if (!posting.duplicate)
-        await within?.(tx, { payout: row, owedBeforePaise: posting.amountPaise });
-      return { payout: row, duplicate: posting.duplicate };
+      const payout = toPayout(row);
+      if (!posting.duplicate) await within?.(tx, { payout, owedBeforePaise: posting.amountPaise });
+      return { payout, duplicate: posting.duplicate };
     });
 
   const commission = async (range: {

@@ -118,6 +118,8 @@ export const countEntries = async (db: Db, filter: EntryFilter) => {
 
 export type TransactionFilter = DateRange & {
   kind: 'refund' | 'payout';
+  /** One transaction (the payout just posted). */
+  transactionId?: string | undefined;
   bookingId?: string | undefined;
   /** For payouts: the provider paid (owner of the earnings leg). */
   providerId?: string | undefined;
@@ -134,6 +136,7 @@ export type TransactionWithLegs = {
 
 const transactionWhere = (filter: TransactionFilter) =>
   sql`t.kind = ${filter.kind}::ledger_transaction_kind
+    ${filter.transactionId ? sql`AND t.id = ${filter.transactionId}::uuid` : sql``}
     ${filter.bookingId ? sql`AND t.booking_id = ${filter.bookingId}::uuid` : sql``}
     ${
       filter.providerId
