@@ -1,5 +1,20 @@
 import { Redis } from 'ioredis';
 import type { Logger } from './logger';
+import { settleWithin } from './timing';
+
+/** Reconnect attempts come quickly at first, then every 2 s, so service resumes soon after Redis is back. */
+export const redisReconnectDelay = (attempt: number): number => Math.min(attempt * 200, 2000);
+
+const QUIT_TIMEOUT_MS = 2000;
+
+/**
+ * QUIT waits for Redis to answer, and on a connection that queues while offline it waits for Redis
+ * to come back at all; shutting down must not, so after a short wait the socket is just dropped.
+ */
+export const closeRedis = async (redis: Redis): Promise<void> => {
+  const quit = await settleWithin(redis.quit(), QUIT_TIMEOUT_MS);
+  if (quit !== 'done') redis.disconnect();
+};
 
 /**
  * An ioredis connection that fails fast instead of queueing commands for seconds while Redis is
@@ -19,7 +34,7 @@ export const createRedisConnection = (
     // timeout would reject its queued SUBSCRIBEs, unhandled inside libraries such as the
     // Socket.io adapter.
     ...(queueWhileOffline ? {} : { commandTimeout: 2000 }),
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    retryStrategy: redisReconnectDelay,
   });
   let lastError = '';
   redis.on('error', (error: Error) => {

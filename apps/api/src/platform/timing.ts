@@ -6,3 +6,20 @@ export const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): P
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 };
+
+/**
+ * Waits for `work` at most `ms`: 'done' when it resolved in time, 'failed' when it rejected,
+ * 'timeout' when it had not settled. Never throws; a late rejection is swallowed.
+ */
+export const settleWithin = async (
+  work: Promise<unknown>,
+  ms: number,
+): Promise<'done' | 'failed' | 'timeout'> =>
+  withTimeout(
+    work.then(
+      () => 'done' as const,
+      () => 'failed' as const,
+    ),
+    ms,
+    'work',
+  ).catch(() => 'timeout' as const);

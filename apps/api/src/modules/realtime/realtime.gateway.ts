@@ -5,7 +5,7 @@ import { Server } from 'socket.io';
 import type { AppDeps } from '../../app';
 import { memoryCounter } from '../../platform/http/rate-limit-counters';
 import type { Logger } from '../../platform/logger';
-import { createRedisConnection } from '../../platform/redis-connection';
+import { closeRedis, createRedisConnection } from '../../platform/redis-connection';
 import type { AuthGuard } from '../auth/auth.guard';
 import type { MessageFeed } from '../messages/message-feed';
 import type { MessagesService } from '../messages/messages.service';
@@ -135,7 +135,7 @@ export const attachRealtime = async (
     io.local.disconnectSockets(true);
     io.engine.close();
     await Promise.all(
-      adapterConnections.map((redis) => redis.quit().catch(() => redis.disconnect())),
+      adapterConnections.map(closeRedis),
     );
   };
 

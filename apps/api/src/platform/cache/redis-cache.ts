@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
+import { closeRedis } from '../redis-connection';
 import type { Cache } from './cache';
 
 export const createRedisCache = (redis: Redis, logger: Logger, prefix = 'lk:'): Cache => {
@@ -37,7 +38,7 @@ export const createRedisCache = (redis: Redis, logger: Logger, prefix = 'lk:'): 
       await redis.ping();
     },
     close: async () => {
-      await redis.quit().catch(() => redis.disconnect());
+      await closeRedis(redis);
     },
   };
 };

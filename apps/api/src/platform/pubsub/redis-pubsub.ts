@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
+import { closeRedis } from '../redis-connection';
 import type { MessageHandler, PubSub } from './pubsub';
 
 /**
@@ -58,7 +59,7 @@ export const createRedisPubSub = (
     close: async () => {
       handlers.clear();
       await Promise.all(
-        [publisher, subscriber].map((redis) => redis.quit().catch(() => redis.disconnect())),
+        [publisher, subscriber].map(closeRedis),
       );
     },
   };

@@ -1,22 +1,14 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from '../logger';
+import { closeRedis, createRedisConnection, redisReconnectDelay } from '../redis-connection';
+import { settleWithin, withTimeout } from '../timing';
 import type { Job, JobHandler, JobQueue, RetryPolicy } from './job-queue';
 
 const QUEUE_NAME = 'jobs';
 /** Adding waits this long for Redis at most (BullMQ waits for a connection that is not ready). */
 const ADD_TIMEOUT_MS = 3000;
-
-const withTimeout = async <T>(work: Promise<T>, ms: number): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`job queue: no answer from Redis in ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
+/** Closing lets running jobs finish for this long, then stops waiting for them. */
+const WORKER_CLOSE_MS = 10_000;
 
 /**
  * BullMQ on Redis: jobs are stored in Redis before `add` resolves, so they survive an API restart
@@ -36,9 +28,11 @@ export const createBullmqJobQueue = ({
   concurrency?: number;
 }): JobQueue => {
   const bullPrefix = `${prefix}bull`;
+  // Our own connection, not one BullMQ opens: adding fails fast while Redis is down, and closing
+  // does not wait for a Redis that is gone (BullMQ's close would send QUIT and wait for an answer).
+  const connection = createRedisConnection(url, logger, { name: 'jobs' });
   const queue = new Queue(QUEUE_NAME, {
-    // Adding fails fast while Redis is down instead of holding the caller.
-    connection: { url, connectionName: 'localkart-jobs', enableOfflineQueue: false },
+    connection,
     prefix: bullPrefix,
     defaultJobOptions: {
       attempts: retry.attempts,
@@ -67,7 +61,12 @@ export const createBullmqJobQueue = ({
       },
       {
         // A worker blocks on Redis and must wait through outages: no per-command retry limit.
-        connection: { url, connectionName: 'localkart-worker', maxRetriesPerRequest: null },
+        connection: {
+          url,
+          connectionName: 'localkart-worker',
+          maxRetriesPerRequest: null,
+          retryStrategy: redisReconnectDelay,
+        },
         prefix: bullPrefix,
         concurrency,
       },
@@ -90,12 +89,14 @@ export const createBullmqJobQueue = ({
   return {
     kind: 'redis',
     add: async ({ name, id, data }: Job) => {
-      await withTimeout(queue.add(name, data, { jobId: id }), ADD_TIMEOUT_MS);
+      await withTimeout(queue.add(name, data, { jobId: id }), ADD_TIMEOUT_MS, 'job queue (Redis)');
     },
     startWorker,
     close: async () => {
-      await worker?.close();
+      if (worker && (await settleWithin(worker.close(), WORKER_CLOSE_MS)) !== 'done')
+        logger.warn({ waitedMs: WORKER_CLOSE_MS }, 'job worker did not close in time; leaving it');
       await queue.close();
+      await closeRedis(connection);
     },
   };
 };

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, findFreePort } from '../../test-support/http';
 import { uniquePrefix } from '../../test-support/redis-for-tests';
+import { startTcpProxy } from '../../test-support/tcp-proxy';
 import { serverRedisUrl } from '../../test-support/test-env';
 import { createBullmqJobQueue } from './bullmq-job-queue';
 import type { JobQueue, RetryPolicy } from './job-queue';
@@ -199,5 +200,29 @@ describe.runIf(serverRedisUrl)('job queue on Redis', () => {
     await expect(queue.add(job('lost'))).rejects.toThrow();
     expect(performance.now() - start).toBeLessThan(4000);
     await queue.close();
+  });
+
+  it('when Redis goes away while the worker waits for jobs, then closing still finishes instead of waiting for Redis', async () => {
+    const redis = new URL(serverRedisUrl!);
+    const proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+    const queue = createBullmqJobQueue({
+      url: `redis://${proxy.host}:${proxy.port}`,
+      prefix: uniquePrefix(),
+      retry,
+      logger: recordingLogger().logger,
+    });
+    try {
+      const seen: unknown[] = [];
+      queue.startWorker({ work: (data) => Promise.resolve(void seen.push(data)) });
+      await queue.add(job('before'));
+      await eventually(() => (seen.length === 1 ? Promise.resolve() : Promise.reject(new Error())));
+
+      await proxy.cut();
+      const start = performance.now();
+      await queue.close();
+      expect(performance.now() - start).toBeLessThan(15_000);
+    } finally {
+      await proxy.close();
+    }
   });
 });
