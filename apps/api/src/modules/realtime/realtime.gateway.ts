@@ -134,9 +134,7 @@ export const attachRealtime = async (
     await stopRelay();
     io.local.disconnectSockets(true);
     io.engine.close();
-    await Promise.all(
-      adapterConnections.map(closeRedis),
-    );
+    await Promise.all(adapterConnections.map(closeRedis));
   };
 
   return { io, close };

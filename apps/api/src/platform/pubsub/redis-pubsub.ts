@@ -58,9 +58,7 @@ export const createRedisPubSub = (
     },
     close: async () => {
       handlers.clear();
-      await Promise.all(
-        [publisher, subscriber].map(closeRedis),
-      );
+      await Promise.all([publisher, subscriber].map(closeRedis));
     },
   };
 };
