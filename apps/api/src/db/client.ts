@@ -100,6 +100,22 @@ export const openDatabase = async (config: DatabaseConfig, logger: Logger): Prom
 export const inTransaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> =>
   db.transaction((t) => work(t as unknown as Db));
 
+/**
+ * `prepare(db)` once per database handle: for named prepared statements on hot paths, which
+ * node-postgres parses once per connection and PostgreSQL then plans once instead of per query.
+ */
+export const preparedPer = <T>(prepare: (db: Db) => T): ((db: Db) => T) => {
+  const statements = new WeakMap<Db, T>();
+  return (db) => {
+    let statement = statements.get(db);
+    if (!statement) {
+      statement = prepare(db);
+      statements.set(db, statement);
+    }
+    return statement;
+  };
+};
+
 export const queryRows = async <T extends Record<string, unknown>>(
   db: Db,
   query: SQL,

@@ -87,7 +87,13 @@ export const providerServices = pgTable(
     })
       .onUpdate('cascade')
       .onDelete('restrict'),
-    index('provider_services_provider_idx').on(table.providerId),
+    // Booking creation picks a provider's service by category: with provider_id alone the planner
+    // preferred the category index and filtered every provider in that category.
+    index('provider_services_provider_category_idx').on(
+      table.providerId,
+      table.categorySlug,
+      table.subcategorySlug,
+    ),
     index('provider_services_category_idx')
       .on(table.categorySlug, table.subcategorySlug)
       .where(sql`${table.isActive}`),

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { TBookingStatus } from '@localkart/contracts/bookings';
-import { queryRows, type Db } from '../../db/client';
+import { preparedPer, queryRows, type Db } from '../../db/client';
 import { bookings, bookingStatusHistory } from '../../db/schema/bookings';
 import { providers } from '../../db/schema/providers';
 
@@ -53,7 +53,7 @@ export type HistoryEntry = {
 };
 
 /** `[start, start + minutes)` as a tstzrange. */
-const slotSql = (start: Date, minutes: number): SQL =>
+export const slotSql = (start: Date, minutes: number): SQL =>
   sql`tstzrange(${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz + make_interval(mins => ${minutes}::int), '[)')`;
 
 /** SQLSTATE 23P01: the exclusion constraint refused an overlapping active booking. */
@@ -87,33 +87,57 @@ export type CreateBookingRow = Pick<
   | 'paymentMethod'
 >;
 
+const insertParam = (name: keyof CreateBookingRow | 'preferredStartIso') => sql.placeholder(name);
+
 /**
- * Inserts a pending booking and its first history row (by its customer) in one statement: a
- * booking never exists without its history, and creation needs no explicit transaction.
+ * A pending booking and its first history row (by its customer) in one statement: a booking never
+ * exists without its history, and creation needs no explicit transaction. A named statement,
+ * since booking creation is a hot path and planning the two inserts costs as much as running them.
  */
-export const insertBooking = async (db: Db, row: CreateBookingRow): Promise<BookingRow> => {
-  const start = row.preferredStart.toISOString();
-  const [inserted] = await queryRows<{ id: string; created_at: string | Date }>(
-    db,
-    sql`WITH b AS (
-        INSERT INTO bookings (customer_id, provider_id, service_id, category_slug, subcategory_slug,
-          service_title, description, estimated_duration_minutes, address, latitude, longitude,
-          instructions, time_zone, preferred_start, slot, unit, unit_price_paise, base_price_paise,
-          total_amount_paise, payment_method)
-        VALUES (${row.customerId}::uuid, ${row.providerId}::uuid, ${row.serviceId}::uuid,
-          ${row.categorySlug}, ${row.subcategorySlug}, ${row.serviceTitle}, ${row.description},
-          ${row.estimatedDurationMinutes}::int, ${row.address}, ${row.latitude}::float8,
-          ${row.longitude}::float8, ${row.instructions}, ${row.timeZone}, ${start}::timestamptz,
-          ${slotSql(row.preferredStart, row.estimatedDurationMinutes)}, ${row.unit}::service_unit,
-          ${row.unitPricePaise}::int, ${row.basePricePaise}::int, ${row.totalAmountPaise}::int,
-          ${row.paymentMethod}::booking_payment_method)
-        RETURNING id, customer_id, created_at),
-      h AS (
-        INSERT INTO booking_status_history (booking_id, from_status, to_status, actor_id, actor_role)
-        SELECT id, NULL, 'pending', customer_id, 'customer' FROM b)
-      SELECT id, created_at FROM b`,
+const insertWithHistory = preparedPer((db) => {
+  const start = sql`${insertParam('preferredStartIso')}::timestamptz`;
+  const created = db
+    .$with('b', {
+      id: sql<string>`id`.as('id'),
+      createdAt: sql<string | Date>`created_at`.as('created_at'),
+    })
+    .as(
+      sql`INSERT INTO bookings (customer_id, provider_id, service_id, category_slug,
+          subcategory_slug, service_title, description, estimated_duration_minutes, address,
+          latitude, longitude, instructions, time_zone, preferred_start, slot, unit,
+          unit_price_paise, base_price_paise, total_amount_paise, payment_method)
+        VALUES (${insertParam('customerId')}::uuid, ${insertParam('providerId')}::uuid,
+          ${insertParam('serviceId')}::uuid, ${insertParam('categorySlug')}::text,
+          ${insertParam('subcategorySlug')}::text, ${insertParam('serviceTitle')}::text,
+          ${insertParam('description')}::text, ${insertParam('estimatedDurationMinutes')}::int,
+          ${insertParam('address')}::text, ${insertParam('latitude')}::float8,
+          ${insertParam('longitude')}::float8, ${insertParam('instructions')}::text,
+          ${insertParam('timeZone')}::text, ${start},
+          tstzrange(${start}, ${start} + make_interval(mins => ${insertParam('estimatedDurationMinutes')}::int), '[)'),
+          ${insertParam('unit')}::service_unit, ${insertParam('unitPricePaise')}::int,
+          ${insertParam('basePricePaise')}::int, ${insertParam('totalAmountPaise')}::int,
+          ${insertParam('paymentMethod')}::booking_payment_method)
+        RETURNING id, customer_id, created_at`,
+    );
+  const history = db.$with('h', { bookingId: sql<string>`booking_id`.as('booking_id') }).as(
+    sql`INSERT INTO booking_status_history (booking_id, from_status, to_status, actor_id, actor_role)
+      SELECT id, NULL, 'pending', customer_id, 'customer' FROM ${created}
+      RETURNING booking_id`,
   );
-  const createdAt = new Date(inserted!.created_at);
+  return db
+    .with(created, history)
+    .select({ id: created.id, createdAt: created.createdAt })
+    .from(created)
+    .prepare('insert_booking');
+});
+
+/** Inserts a pending booking with its first history row; see `insertWithHistory`. */
+export const insertBooking = async (db: Db, row: CreateBookingRow): Promise<BookingRow> => {
+  const [inserted] = await insertWithHistory(db).execute({
+    ...row,
+    preferredStartIso: row.preferredStart.toISOString(),
+  });
+  const createdAt = new Date(inserted!.createdAt);
   return {
     ...row,
     id: inserted!.id,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { preparedPer, type Db } from '../../db/client';
+import { greatCircleMetresSql } from '../../db/great-circle';
 
 export type BookingRequestFacts = {
   providerId: string;
@@ -64,7 +65,9 @@ const day = sql`(CASE WHEN length(${param('date')}::text) > 10
 const startMinute = sql`(extract(epoch FROM ${param('time')}::time)::int / 60)`;
 const endMinute = sql`(extract(epoch FROM ${param('time')}::time)::int / 60 + ${param('durationMinutes')}::int)`;
 
-const prepare = (db: Db) =>
+// A named statement, prepared once per connection: booking creation is a hot path and this query
+// costs more to plan than to run.
+const bookableProvider = preparedPer((db) =>
   db
     .select({
       id: sql<string>`p.id`,
@@ -83,8 +86,10 @@ const prepare = (db: Db) =>
             AND (${param('subcategory')}::text IS NULL OR s.subcategory_slug = ${param('subcategory')}::text)))
         ORDER BY s.created_at, s.id LIMIT 1)`,
       coversPoint: sql<boolean>`EXISTS (SELECT 1 FROM provider_service_areas a
-        WHERE a.provider_id = p.id AND earth_distance(ll_to_earth(a.latitude, a.longitude),
-          ll_to_earth(${param('lat')}::float8, ${param('lng')}::float8)) <= a.radius_km::float8 * 1000)`,
+        WHERE a.provider_id = p.id AND ${greatCircleMetresSql(
+          { lat: sql`a.latitude`, lng: sql`a.longitude` },
+          { lat: sql`${param('lat')}::float8`, lng: sql`${param('lng')}::float8` },
+        )} <= a.radius_km::float8 * 1000)`,
       startsAt: sql<string>`((${day} + ${param('time')}::time) AT TIME ZONE p.time_zone)`,
       withinWeeklySlot: sql<boolean>`EXISTS (SELECT 1 FROM provider_availability slot
         WHERE slot.provider_id = p.id AND slot.day_of_week = EXTRACT(DOW FROM ${day})
@@ -97,11 +102,8 @@ const prepare = (db: Db) =>
     })
     .from(sql`providers p JOIN users u ON u.id = p.user_id`)
     .where(sql`p.id = ${param('providerId')}::uuid`)
-    .prepare('bookable_provider');
-
-// A named statement, prepared once per connection: booking creation is a hot path and this query
-// costs more to plan than to run.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+    .prepare('bookable_provider'),
+);
 
 /**
  * Every fact about a provider that a booking request depends on, in one round trip (booking
@@ -113,12 +115,7 @@ export const findBookableProvider = async (
   db: Db,
   facts: BookingRequestFacts,
 ): Promise<BookableProvider | undefined> => {
-  let statement = prepared.get(db);
-  if (!statement) {
-    statement = prepare(db);
-    prepared.set(db, statement);
-  }
-  const [row] = (await statement.execute({
+  const [row] = (await bookableProvider(db).execute({
     providerId: facts.providerId,
     serviceId: facts.serviceId ?? null,
     category: facts.category,

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { preparedPer, type Db } from '../../db/client';
 import { users } from '../../db/schema/users';
 
 /** Every column a service may need; password hash included, so never send a row as is. */
@@ -43,7 +43,8 @@ export const findUserById = async (db: Db, id: string): Promise<UserRow | undefi
   return row;
 };
 
-const prepareAccessLookup = (db: Db) =>
+// One named statement per database: every authenticated request runs it.
+const accessLookup = preparedPer((db) =>
   db
     .select({
       id: users.id,
@@ -54,19 +55,12 @@ const prepareAccessLookup = (db: Db) =>
     })
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
-    .prepare('user_access');
-
-// One named statement per database: every authenticated request runs it.
-const accessLookups = new WeakMap<Db, ReturnType<typeof prepareAccessLookup>>();
+    .prepare('user_access'),
+);
 
 /** What the auth guard checks on every request: who, which role, and whether still admitted. */
 export const findUserAccess = async (db: Db, id: string) => {
-  let statement = accessLookups.get(db);
-  if (!statement) {
-    statement = prepareAccessLookup(db);
-    accessLookups.set(db, statement);
-  }
-  const [row] = await statement.execute({ id });
+  const [row] = await accessLookup(db).execute({ id });
   return row;
 };
 

@@ -1,0 +1,2 @@
+DROP INDEX "provider_services_provider_idx";--> statement-breakpoint
+CREATE INDEX "provider_services_provider_category_idx" ON "provider_services" USING btree ("provider_id","category_slug","subcategory_slug");
