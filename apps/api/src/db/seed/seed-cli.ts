@@ -23,12 +23,12 @@ const database = await openDatabase(config, logger);
 try {
   await migrateDatabase(database);
   const { phones } = openSharedServices(config, logger);
-  const { inserted, providers } = await seedDemoData(
-    { db: database.db, logger, phones },
+  const { inserted, providers, bookings } = await seedDemoData(
+    { db: database.db, logger, phones, config },
     { users, randomSeed },
   );
   process.stdout.write(
-    `Seeded ${inserted} new accounts and ${providers} providers into ${database.kind}.\n`,
+    `Seeded ${inserted} new accounts, ${providers} providers and ${bookings} bookings into ${database.kind}.\n`,
   );
 } finally {
   await database.close();

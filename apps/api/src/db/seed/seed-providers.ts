@@ -10,23 +10,10 @@ import {
 import { serviceCategories, serviceSubcategories } from '../schema/taxonomy';
 import { users } from '../schema/users';
 import { DEMO_EMAIL_DOMAIN } from './demo-users';
+import { BATCH_SIZE, chunks } from './batches';
 import { demoProvider, type SeedCategory } from './demo-providers';
+import { hashOf } from './hash';
 import { seededRandom } from './random';
-
-/** ≤ 1000 rows per statement keeps every insert far below PostgreSQL's 65,535 parameters. */
-const BATCH_SIZE = 1000;
-
-const chunks = <T>(rows: T[]): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / BATCH_SIZE) }, (_, i) =>
-    rows.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE),
-  );
-
-/** FNV-1a: each owner's business follows from its e-mail, whatever else the database holds. */
-const hashOf = (text: string) => {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-};
 
 /** The active taxonomy as stored (admins may have edited prices), bookable subcategories only. */
 const loadTaxonomy = async (db: Db): Promise<SeedCategory[]> => {
@@ -87,6 +74,7 @@ export const seedDemoProviders = async (
         pincode: users.pincode,
         latitude: users.latitude,
         longitude: users.longitude,
+        createdAt: users.createdAt,
       })
       .from(users)
       .where(
@@ -110,8 +98,10 @@ export const seedDemoProviders = async (
     if (owners.length === 0) return added;
     after = owners.at(-1)!.id;
     const businesses = owners.map(
-      ({ id, email, city, pincode, latitude, longitude, ...names }) => ({
+      ({ id, email, city, pincode, latitude, longitude, createdAt, ...names }) => ({
         userId: id,
+        // Registered as a business on the day the owner signed up.
+        createdAt,
         ...demoProvider(
           { ...names, city: city!, pincode: pincode!, latitude: latitude!, longitude: longitude! },
           { random: seededRandom(randomSeed ^ hashOf(email)), taxonomy, today },
@@ -122,7 +112,9 @@ export const seedDemoProviders = async (
     await db.transaction(async (tx) => {
       const created = await tx
         .insert(providers)
-        .values(businesses.map(({ userId, provider }) => ({ userId, ...provider })))
+        .values(
+          businesses.map(({ userId, createdAt, provider }) => ({ userId, createdAt, ...provider })),
+        )
         .returning({ id: providers.id, userId: providers.userId });
       const idOf = new Map(created.map((row) => [row.userId, row.id]));
       const owned = <T>(pick: (b: (typeof businesses)[number]) => T[]) =>
