@@ -1,4 +1,5 @@
 import type { TBookingStatus } from '@localkart/contracts/bookings';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../../config';
 
 /** How the caller stands to a booking; anyone else does not see it (404). */
@@ -38,6 +39,15 @@ export const basePriceOf = (
   durationMinutes: number,
 ): number =>
   unit === 'hour' ? Math.floor((unitPricePaise * durationMinutes + 30) / 60) : unitPricePaise;
+
+/**
+ * `basePriceOf` in SQL, for the statement that checks and inserts a booking in one round trip
+ * (integer division of non-negative integers floors, as Math.floor does). A test holds the two
+ * equal.
+ */
+export const basePriceSql = (unit: SQL, unitPricePaise: SQL, durationMinutes: SQL): SQL =>
+  sql`(CASE WHEN ${unit} = 'hour' THEN ((${unitPricePaise}::bigint * ${durationMinutes} + 30) / 60)::int
+    ELSE ${unitPricePaise} END)`;
 
 export type CancellationPolicy = { freeCancellationHours: number; feeBps: number };
 

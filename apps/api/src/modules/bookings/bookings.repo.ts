@@ -1,6 +1,14 @@
 import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { TBookingStatus } from '@localkart/contracts/bookings';
 import { preparedPer, queryRows, type Db } from '../../db/client';
+import {
+  bookableProviderQuery,
+  toBookableProvider,
+  type BookableProvider,
+  type BookableService,
+  type BookingRequestFacts,
+} from '../providers/bookable-provider.repo';
+import { basePriceSql } from './booking-rules';
 import { bookings, bookingStatusHistory } from '../../db/schema/bookings';
 import { providers } from '../../db/schema/providers';
 
@@ -87,60 +95,116 @@ export type CreateBookingRow = Pick<
   | 'paymentMethod'
 >;
 
-const insertParam = (name: keyof CreateBookingRow | 'preferredStartIso') => sql.placeholder(name);
+/** What a customer asks for; the provider's facts decide the rest. */
+export type BookingRequest = BookingRequestFacts & {
+  customerId: string;
+  description: string;
+  address: string;
+  instructions: string | null;
+  paymentMethod: BookingRow['paymentMethod'];
+};
+
+type RequestParam = Exclude<keyof BookingRequest, 'point'> | 'lat' | 'lng';
+const param = (name: RequestParam) => sql.placeholder(name);
 
 /**
- * A pending booking and its first history row (by its customer) in one statement: a booking never
- * exists without its history, and creation needs no explicit transaction. A named statement,
- * since booking creation is a hot path and planning the two inserts costs as much as running them.
+ * One statement, one round trip (booking creation is a hot path): reads the provider's facts for
+ * the request and, only when they allow it, inserts the pending booking priced from the provider's
+ * service, with its first history row (by its customer). The conditions are those of the bookings
+ * service's `assertBookable`, which explains a refusal from the same facts; the exclusion
+ * constraint still refuses an overlapping slot. Named, so PostgreSQL plans it once per connection.
  */
-const insertWithHistory = preparedPer((db) => {
-  const start = sql`${insertParam('preferredStartIso')}::timestamptz`;
+const insertIfBookable = preparedPer((db) => {
+  const facts = db.$with('f').as(bookableProviderQuery(db));
+  const service = (key: keyof BookableService) =>
+    sql`(${facts.service} ->> ${sql.raw(`'${key}'`)})`;
+  const minutes = sql`${param('durationMinutes')}::int`;
+  const price = basePriceSql(service('unit'), sql`${service('basePricePaise')}::int`, minutes);
   const created = db
     .$with('b', {
-      id: sql<string>`id`.as('id'),
-      createdAt: sql<string | Date>`created_at`.as('created_at'),
+      // Named apart from the facts' columns, which the final select reads beside them.
+      id: sql<string>`booking_id`.as('booking_id'),
+      createdAt: sql<string | Date>`booking_created_at`.as('booking_created_at'),
+      basePricePaise: sql<number>`booking_base_price_paise`.as('booking_base_price_paise'),
     })
     .as(
       sql`INSERT INTO bookings (customer_id, provider_id, service_id, category_slug,
           subcategory_slug, service_title, description, estimated_duration_minutes, address,
           latitude, longitude, instructions, time_zone, preferred_start, slot, unit,
           unit_price_paise, base_price_paise, total_amount_paise, payment_method)
-        VALUES (${insertParam('customerId')}::uuid, ${insertParam('providerId')}::uuid,
-          ${insertParam('serviceId')}::uuid, ${insertParam('categorySlug')}::text,
-          ${insertParam('subcategorySlug')}::text, ${insertParam('serviceTitle')}::text,
-          ${insertParam('description')}::text, ${insertParam('estimatedDurationMinutes')}::int,
-          ${insertParam('address')}::text, ${insertParam('latitude')}::float8,
-          ${insertParam('longitude')}::float8, ${insertParam('instructions')}::text,
-          ${insertParam('timeZone')}::text, ${start},
-          tstzrange(${start}, ${start} + make_interval(mins => ${insertParam('estimatedDurationMinutes')}::int), '[)'),
-          ${insertParam('unit')}::service_unit, ${insertParam('unitPricePaise')}::int,
-          ${insertParam('basePricePaise')}::int, ${insertParam('totalAmountPaise')}::int,
-          ${insertParam('paymentMethod')}::booking_payment_method)
-        RETURNING id, customer_id, created_at`,
+        SELECT ${param('customerId')}::uuid, ${facts.id}, ${service('id')}::uuid,
+          ${service('categorySlug')}, ${service('subcategorySlug')}, ${service('title')},
+          ${param('description')}::text, ${minutes}, ${param('address')}::text,
+          ${param('lat')}::float8, ${param('lng')}::float8, ${param('instructions')}::text,
+          ${facts.timeZone}, ${facts.startsAt},
+          tstzrange(${facts.startsAt}, ${facts.startsAt} + make_interval(mins => ${minutes}), '[)'),
+          ${service('unit')}::service_unit, ${service('basePricePaise')}::int, ${price}, ${price},
+          ${param('paymentMethod')}::booking_payment_method
+        FROM ${facts}
+        WHERE ${facts.active} AND ${facts.userId} <> ${param('customerId')}::uuid
+          AND ${service('categorySlug')} = ${param('category')}::text
+          AND ${facts.coversPoint} AND ${facts.startsAt} > now()
+          AND ${facts.withinWeeklySlot} AND NOT ${facts.onLeave}
+        RETURNING id AS booking_id, customer_id, created_at AS booking_created_at,
+          base_price_paise AS booking_base_price_paise`,
     );
   const history = db.$with('h', { bookingId: sql<string>`booking_id`.as('booking_id') }).as(
     sql`INSERT INTO booking_status_history (booking_id, from_status, to_status, actor_id, actor_role)
-      SELECT id, NULL, 'pending', customer_id, 'customer' FROM ${created}
+      SELECT booking_id, NULL, 'pending', customer_id, 'customer' FROM ${created}
       RETURNING booking_id`,
   );
   return db
-    .with(created, history)
-    .select({ id: created.id, createdAt: created.createdAt })
-    .from(created)
-    .prepare('insert_booking');
+    .with(facts, created, history)
+    .select()
+    .from(facts)
+    .leftJoin(created, sql`true`)
+    .prepare('insert_booking_if_bookable');
 });
 
-/** Inserts a pending booking with its first history row; see `insertWithHistory`. */
-export const insertBooking = async (db: Db, row: CreateBookingRow): Promise<BookingRow> => {
-  const [inserted] = await insertWithHistory(db).execute({
-    ...row,
-    preferredStartIso: row.preferredStart.toISOString(),
+/**
+ * The provider's facts for `request` (undefined for an unknown provider) and, when they allowed
+ * it, the booking now inserted; see `insertIfBookable`.
+ */
+export const insertBookingIfBookable = async (
+  db: Db,
+  request: BookingRequest,
+): Promise<{ provider?: BookableProvider; booking?: BookingRow }> => {
+  const { point, serviceId, subcategory, ...rest } = request;
+  const [row] = await insertIfBookable(db).execute({
+    ...rest,
+    serviceId: serviceId ?? null,
+    subcategory: subcategory ?? null,
+    lat: point.lat,
+    lng: point.lng,
   });
-  const createdAt = new Date(inserted!.createdAt);
-  return {
-    ...row,
-    id: inserted!.id,
+  if (!row) return {};
+  const provider = toBookableProvider(row.f);
+  // A left join on a CTE gives its columns as nulls, not a null object, when nothing was inserted.
+  const inserted = row.b?.id ? row.b : undefined;
+  if (!inserted || !provider.service) return { provider };
+  const { service } = provider;
+  const createdAt = new Date(inserted.createdAt);
+  const booking: BookingRow = {
+    id: inserted.id,
+    customerId: request.customerId,
+    providerId: provider.id,
+    serviceId: service.id,
+    categorySlug: service.categorySlug,
+    subcategorySlug: service.subcategorySlug,
+    serviceTitle: service.title,
+    description: request.description,
+    estimatedDurationMinutes: request.durationMinutes,
+    address: request.address,
+    latitude: point.lat,
+    longitude: point.lng,
+    instructions: request.instructions,
+    timeZone: provider.timeZone,
+    preferredStart: provider.startsAt,
+    unit: service.unit,
+    unitPricePaise: service.basePricePaise,
+    basePricePaise: inserted.basePricePaise,
+    totalAmountPaise: inserted.basePricePaise,
+    paymentMethod: request.paymentMethod,
     confirmedStart: null,
     status: 'pending',
     additionalChargesPaise: 0,
@@ -154,6 +218,7 @@ export const insertBooking = async (db: Db, row: CreateBookingRow): Promise<Book
     updatedAt: createdAt,
     version: 1,
   };
+  return { provider, booking };
 };
 
 export const insertHistory = async (db: Db, entry: HistoryEntry) => {

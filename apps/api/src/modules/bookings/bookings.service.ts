@@ -35,7 +35,7 @@ import {
   findBooking,
   findBookingParties,
   findUnpaidOnlineBookings,
-  insertBooking,
+  insertBookingIfBookable,
   insertHistory,
   isSlotFree,
   isSlotTaken,
@@ -46,6 +46,7 @@ import {
   updateBookingIfStatus,
   type BookingFilter,
   type BookingPatch,
+  type BookingRequest,
   type BookingRow,
 } from './bookings.repo';
 
@@ -94,38 +95,23 @@ export const createBookingsService = ({
   /** Tells search its cached availability of this provider is stale. */
   providerChanged: (providerId: string, categories?: string[]) => Promise<void>;
 }) => {
-  /**
-   * The provider's facts for a booking at `moment`; 404 for an unknown or inactive provider,
-   * 400 naming each field the provider cannot meet (area, hours, leave, past).
-   */
-  const checkBookable = async ({
-    providerId,
-    customerId,
-    service,
-    point,
-    moment,
-    durationMinutes,
-    timeOnly = false,
-  }: {
-    providerId: string;
+  type BookableCheck = {
     customerId?: string;
     service: { serviceId?: string | null; category: string; subcategory?: string | undefined };
-    point: { lat: number; lng: number };
     moment: Moment;
-    durationMinutes: number;
     /** Re-timing an accepted booking: its service and area are not checked again. */
     timeOnly?: boolean;
-  }): Promise<BookableProvider> => {
-    const provider = await findBookableProvider(db, {
-      providerId,
-      serviceId: service.serviceId ?? undefined,
-      category: service.category,
-      subcategory: service.subcategory,
-      point,
-      date: moment.date,
-      time: moment.time,
-      durationMinutes,
-    });
+  };
+
+  /**
+   * The provider's facts allow a booking at `moment`, or this throws: 404 for an unknown or
+   * inactive provider, 400 naming each field the provider cannot meet (area, hours, leave, past).
+   * The creation statement (`insertBookingIfBookable`) applies the same conditions in SQL.
+   */
+  const assertBookable = (
+    provider: BookableProvider | undefined,
+    { customerId, service, moment, timeOnly = false }: BookableCheck,
+  ): BookableProvider => {
     if (!provider?.active) throw new AppError(ErrorCode.NOT_FOUND, 'Provider not found');
     if (customerId && provider.userId === customerId)
       throw invalid('You cannot book yourself', [
@@ -155,28 +141,57 @@ export const createBookingsService = ({
     return provider;
   };
 
-  const priced = (request: TCreateBookingRequest, customerId?: string) => {
+  /** The provider's facts for a booking at `moment`, checked by `assertBookable`. */
+  const checkBookable = async ({
+    providerId,
+    point,
+    durationMinutes,
+    ...check
+  }: BookableCheck & {
+    providerId: string;
+    point: { lat: number; lng: number };
+    durationMinutes: number;
+  }): Promise<BookableProvider> => {
+    const provider = await findBookableProvider(db, {
+      providerId,
+      serviceId: check.service.serviceId ?? undefined,
+      category: check.service.category,
+      subcategory: check.service.subcategory,
+      point,
+      date: check.moment.date,
+      time: check.moment.time,
+      durationMinutes,
+    });
+    return assertBookable(provider, check);
+  };
+
+  /** The duration, point and moment a creation request asks for. */
+  const askedIn = (request: TCreateBookingRequest) => {
+    const [lng, lat] = request.location.coordinates;
+    const moment: Moment = {
+      date: request.schedule.preferredDate,
+      time: request.schedule.preferredTime,
+      dateField: 'schedule.preferredDate',
+      timeField: 'schedule.preferredTime',
+    };
     const durationMinutes = Math.round(
       (request.service.estimatedDuration ?? DEFAULT_DURATION_MINUTES / 60) * 60,
     );
-    const [lng, lat] = request.location.coordinates;
-    return checkBookable({
+    return { durationMinutes, point: { lat, lng }, moment };
+  };
+
+  const priced = async (request: TCreateBookingRequest) => {
+    const { durationMinutes, point, moment } = askedIn(request);
+    const provider = await checkBookable({
       providerId: request.providerId,
-      ...(customerId ? { customerId } : {}),
       service: request.service,
-      point: { lat, lng },
-      moment: {
-        date: request.schedule.preferredDate,
-        time: request.schedule.preferredTime,
-        dateField: 'schedule.preferredDate',
-        timeField: 'schedule.preferredTime',
-      },
+      point,
+      moment,
       durationMinutes,
-    }).then((provider) => {
-      const service = provider.service!;
-      const basePricePaise = basePriceOf(service.unit, service.basePricePaise, durationMinutes);
-      return { provider, service, durationMinutes, basePricePaise, lat, lng };
     });
+    const service = provider.service!;
+    const basePricePaise = basePriceOf(service.unit, service.basePricePaise, durationMinutes);
+    return { provider, service, durationMinutes, basePricePaise };
   };
 
   /** `providerUserId` when the caller knows it (creation); else it is looked up. */
@@ -239,49 +254,55 @@ export const createBookingsService = ({
     caller: AuthenticatedUser,
     request: TCreateBookingRequest,
   ): Promise<TBooking> => {
-    const { provider, service, durationMinutes, basePricePaise, lat, lng } = await priced(
-      request,
-      caller.userId,
-    );
-    const booking = {
+    const { durationMinutes, point, moment } = askedIn(request);
+    const asked: BookingRequest = {
+      providerId: request.providerId,
+      serviceId: request.service.serviceId ?? undefined,
+      category: request.service.category,
+      subcategory: request.service.subcategory,
+      point,
+      date: moment.date,
+      time: moment.time,
+      durationMinutes,
       customerId: caller.userId,
-      providerId: provider.id,
-      serviceId: service.id,
-      categorySlug: service.categorySlug,
-      subcategorySlug: service.subcategorySlug,
-      serviceTitle: service.title,
       description: request.service.description,
-      estimatedDurationMinutes: durationMinutes,
       address: request.location.address,
-      latitude: lat,
-      longitude: lng,
       instructions: request.location.instructions ?? null,
-      timeZone: provider.timeZone,
-      preferredStart: provider.startsAt,
-      unit: service.unit,
-      unitPricePaise: service.basePricePaise,
-      basePricePaise,
-      totalAmountPaise: basePricePaise,
       paymentMethod: request.paymentMethod,
     };
-    let row: BookingRow;
+    /** Inserts the booking in one round trip, or explains from the provider's facts why not. */
+    const insert = async (database: Db) => {
+      const { provider, booking } = await insertBookingIfBookable(database, asked);
+      if (provider && booking) return { provider, booking };
+      assertBookable(provider, { customerId: caller.userId, service: request.service, moment });
+      throw new Error('a booking the provider could take was not inserted');
+    };
+    let created: { provider: BookableProvider; booking: BookingRow };
     try {
-      row =
+      created =
         request.paymentMethod === 'wallet'
           ? await inTransaction(db, async (tx) => {
-              const inserted = await insertBooking(tx, booking);
+              const { provider, booking } = await insert(tx);
               // Insufficient balance throws 409 here and rolls the booking back with it.
               const paid = await ledger.payFromWallet(
-                { bookingId: inserted.id, userId: caller.userId, amountPaise: basePricePaise },
+                {
+                  bookingId: booking.id,
+                  userId: caller.userId,
+                  amountPaise: booking.totalAmountPaise,
+                },
                 tx,
               );
-              return (await markBookingPaid(tx, inserted.id, paid.transactionId))!;
+              return {
+                provider,
+                booking: (await markBookingPaid(tx, booking.id, paid.transactionId))!,
+              };
             })
-          : await insertBooking(db, booking);
+          : await insert(db);
     } catch (error) {
       if (isSlotTaken(error)) throw slotTaken();
       throw error;
     }
+    const { provider, booking: row } = created;
     const order =
       request.paymentMethod === 'online' ? await startOnlinePayment(caller, row) : undefined;
     await publish(row, null, false, provider.userId);

@@ -44,7 +44,7 @@ export type BookableProvider = {
   onLeave: boolean;
 };
 
-type Row = {
+export type BookableProviderRow = {
   id: string;
   userId: string;
   active: boolean;
@@ -65,17 +65,19 @@ const day = sql`(CASE WHEN length(${param('date')}::text) > 10
 const startMinute = sql`(extract(epoch FROM ${param('time')}::time)::int / 60)`;
 const endMinute = sql`(extract(epoch FROM ${param('time')}::time)::int / 60 + ${param('durationMinutes')}::int)`;
 
-// A named statement, prepared once per connection: booking creation is a hot path and this query
-// costs more to plan than to run.
-const bookableProvider = preparedPer((db) =>
+/**
+ * The facts query, with placeholders named as in `BookingRequestFacts` (plus `lat`, `lng`). Its
+ * columns carry aliases so that a booking insert can read them from a CTE.
+ */
+export const bookableProviderQuery = (db: Db) =>
   db
     .select({
-      id: sql<string>`p.id`,
-      userId: sql<string>`p.user_id`,
-      active: sql<boolean>`p.is_active AND u.is_active`,
-      timeZone: sql<string>`p.time_zone`,
+      id: sql<string>`p.id`.as('id'),
+      userId: sql<string>`p.user_id`.as('user_id'),
+      active: sql<boolean>`p.is_active AND u.is_active`.as('active'),
+      timeZone: sql<string>`p.time_zone`.as('time_zone'),
       categories: sql<string[] | null>`(SELECT array_agg(DISTINCT s.category_slug)
-        FROM provider_services s WHERE s.provider_id = p.id AND s.is_active)`,
+        FROM provider_services s WHERE s.provider_id = p.id AND s.is_active)`.as('categories'),
       service: sql<BookableService | null>`(SELECT json_build_object('id', s.id,
           'categorySlug', s.category_slug, 'subcategorySlug', s.subcategory_slug, 'title', s.title,
           'basePricePaise', s.base_price_paise, 'unit', s.unit)
@@ -84,25 +86,31 @@ const bookableProvider = preparedPer((db) =>
           AND (s.id = ${param('serviceId')}::uuid OR (${param('serviceId')}::uuid IS NULL
             AND s.category_slug = ${param('category')}::text
             AND (${param('subcategory')}::text IS NULL OR s.subcategory_slug = ${param('subcategory')}::text)))
-        ORDER BY s.created_at, s.id LIMIT 1)`,
+        ORDER BY s.created_at, s.id LIMIT 1)`.as('service'),
       coversPoint: sql<boolean>`EXISTS (SELECT 1 FROM provider_service_areas a
         WHERE a.provider_id = p.id AND ${greatCircleMetresSql(
           { lat: sql`a.latitude`, lng: sql`a.longitude` },
           { lat: sql`${param('lat')}::float8`, lng: sql`${param('lng')}::float8` },
-        )} <= a.radius_km::float8 * 1000)`,
-      startsAt: sql<string>`((${day} + ${param('time')}::time) AT TIME ZONE p.time_zone)`,
+        )} <= a.radius_km::float8 * 1000)`.as('covers_point'),
+      startsAt: sql<string>`((${day} + ${param('time')}::time) AT TIME ZONE p.time_zone)`.as(
+        'starts_at',
+      ),
       withinWeeklySlot: sql<boolean>`EXISTS (SELECT 1 FROM provider_availability slot
         WHERE slot.provider_id = p.id AND slot.day_of_week = EXTRACT(DOW FROM ${day})
           AND extract(epoch FROM slot.start_time) / 60 <= ${startMinute}
-          AND extract(epoch FROM slot.end_time) / 60 >= ${endMinute})`,
+          AND extract(epoch FROM slot.end_time) / 60 >= ${endMinute})`.as('within_weekly_slot'),
       onLeave: sql<boolean>`EXISTS (SELECT 1 FROM provider_availability_exceptions leave
         WHERE leave.provider_id = p.id AND leave.date = ${day}
           AND (leave.all_day OR (extract(epoch FROM leave.start_time) / 60 < ${endMinute}
-            AND extract(epoch FROM leave.end_time) / 60 > ${startMinute})))`,
+            AND extract(epoch FROM leave.end_time) / 60 > ${startMinute})))`.as('on_leave'),
     })
     .from(sql`providers p JOIN users u ON u.id = p.user_id`)
-    .where(sql`p.id = ${param('providerId')}::uuid`)
-    .prepare('bookable_provider'),
+    .where(sql`p.id = ${param('providerId')}::uuid`);
+
+// A named statement, prepared once per connection: booking creation is a hot path and this query
+// costs more to plan than to run.
+const bookableProvider = preparedPer((db) =>
+  bookableProviderQuery(db).prepare('bookable_provider'),
 );
 
 /**
@@ -125,7 +133,13 @@ export const findBookableProvider = async (
     date: facts.date,
     time: facts.time,
     durationMinutes: facts.durationMinutes,
-  })) as Row[];
-  if (!row) return undefined;
-  return { ...row, categories: row.categories ?? [], startsAt: new Date(row.startsAt) };
+  })) as BookableProviderRow[];
+  return row && toBookableProvider(row);
 };
+
+/** A row of `bookableProviderQuery`, as the bookings module reads it. */
+export const toBookableProvider = (row: BookableProviderRow): BookableProvider => ({
+  ...row,
+  categories: row.categories ?? [],
+  startsAt: new Date(row.startsAt),
+});
