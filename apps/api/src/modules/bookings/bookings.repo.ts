@@ -72,29 +72,6 @@ export const isSlotTaken = (error: unknown): boolean => {
   return false;
 };
 
-export type CreateBookingRow = Pick<
-  BookingRow,
-  | 'customerId'
-  | 'providerId'
-  | 'serviceId'
-  | 'categorySlug'
-  | 'subcategorySlug'
-  | 'serviceTitle'
-  | 'description'
-  | 'estimatedDurationMinutes'
-  | 'address'
-  | 'latitude'
-  | 'longitude'
-  | 'instructions'
-  | 'timeZone'
-  | 'preferredStart'
-  | 'unit'
-  | 'unitPricePaise'
-  | 'basePricePaise'
-  | 'totalAmountPaise'
-  | 'paymentMethod'
->;
-
 /** What a customer asks for; the provider's facts decide the rest. */
 export type BookingRequest = BookingRequestFacts & {
   customerId: string;
