@@ -75,12 +75,12 @@ export type CustomerCalendar = Map<string, { start: number; end: number }[]>;
 export const PAST_DAYS = 90;
 export const FUTURE_DAYS = 14;
 /** An average provider over the whole window; popular ones get up to twice as many. */
-const BOOKINGS_PER_PROVIDER = 14;
+const BOOKINGS_PER_PROVIDER = 10;
 const REPEAT_CUSTOMER_SHARE = 0.35;
 const ATTEMPTS_PER_BOOKING = 15;
 const PAYMENT_METHODS = [
-  { method: 'cash' as const, weight: 45 },
-  { method: 'online' as const, weight: 35 },
+  { method: 'cash' as const, weight: 50 },
+  { method: 'online' as const, weight: 30 },
   { method: 'wallet' as const, weight: 20 },
 ];
 const DURATIONS: Record<PlanService['unit'], readonly number[]> = {
@@ -121,7 +121,7 @@ const pickSlot = (
   today: string,
   service: PlanService,
 ): Slot | undefined => {
-  const offset = -PAST_DAYS + Math.floor((PAST_DAYS + FUTURE_DAYS) * random.next() ** 0.85);
+  const offset = -PAST_DAYS + Math.floor((PAST_DAYS + FUTURE_DAYS) * random.next() ** 0.7);
   const date = addDays(today, offset);
   const day = provider.slots.filter((s) => s.dayOfWeek === weekdayOf(date));
   if (day.length === 0) return undefined;

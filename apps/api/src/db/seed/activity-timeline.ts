@@ -64,8 +64,14 @@ const history = (createdAt: Date) => {
   return { steps, status, apply };
 };
 
+/** A job priced per square foot stays a job one visit could do (₹30,000 at most, say a bathroom). */
+const MAX_AREA_JOB_PAISE = 3_000_000;
+
 const extraCharges = (random: Random, { unit, unitPricePaise }: BookingFacts) => {
-  if (unit === 'square_feet') return unitPricePaise * (random.int(150, 1200) - 1);
+  if (unit === 'square_feet') {
+    const area = Math.min(random.int(100, 600), Math.floor(MAX_AREA_JOB_PAISE / unitPricePaise));
+    return unitPricePaise * (Math.max(area, 1) - 1);
+  }
   return random.next() < 0.12 ? random.int(5, 30) * 1000 : 0;
 };
 
