@@ -33,6 +33,10 @@ export type MoneyBooking = {
 const CHECKOUT_MS = 2 * MINUTE_MS;
 
 /**
+ * Which ledger call follows which booking change is the bookings service's (`complete`'s money
+ * step and `refundCancelled`); those are closures inside `createBookingsService`, so `complete`
+ * and `refundCancelled` below follow them line for line until the bookings module exports them.
+ *
  * The real ledger and payments service (built-in test gateway, as the embedded default runs) on
  * the seed's transaction. Nothing subscribes to its events: demo history sends no notifications.
  */
