@@ -27,7 +27,10 @@ const seedIfWanted = async ({ config, database, logger, phones }: Runtime) => {
     config.SEED_DEMO_DATA === 'true' ||
     (config.SEED_DEMO_DATA === 'auto' && database.kind === 'pglite');
   if (wanted && (await isEmptyDatabase(database.db))) {
-    await seedDemoData({ db: database.db, logger, phones }, { users: config.SEED_DEMO_USERS });
+    await seedDemoData(
+      { db: database.db, logger, phones, config },
+      { users: config.SEED_DEMO_USERS },
+    );
   }
 };
 

@@ -1,6 +1,7 @@
 import type { Db } from '../client';
 import type { Logger } from '../../platform/logger';
 import { createMemoryPubSub } from '../../platform/pubsub/memory-pubsub';
+import { bookingMoney } from '../../modules/bookings/booking-money';
 import { createLedger } from '../../modules/payments/ledger.service';
 import { createPaymentsService } from '../../modules/payments/payments.service';
 import { createTestGateway } from '../../modules/payments/test-gateway';
@@ -33,12 +34,10 @@ export type MoneyBooking = {
 const CHECKOUT_MS = 2 * MINUTE_MS;
 
 /**
- * Which ledger call follows which booking change is the bookings service's (`complete`'s money
- * step and `refundCancelled`); those are closures inside `createBookingsService`, so `complete`
- * and `refundCancelled` below follow them line for line until the bookings module exports them.
- *
  * The real ledger and payments service (built-in test gateway, as the embedded default runs) on
- * the seed's transaction. Nothing subscribes to its events: demo history sends no notifications.
+ * the seed's transaction; which moves follow a completion or a cancellation is the bookings
+ * module's `bookingMoney`, as the service makes them. Nothing subscribes to its events: demo
+ * history sends no notifications.
  */
 export const openDemoMoney = (
   tx: Db,
@@ -101,35 +100,28 @@ export const openDemoMoney = (
     return { paymentStatus: 'pending', paymentTransactionId: null, order: null };
   };
 
-  /** As the service's `complete`: cash (and extras on prepaid bookings) collected, then settled. */
+  const afterwards = bookingMoney({ ledger, payments });
+
   const complete = async (b: MoneyBooking, payment: BookingPayment): Promise<BookingPayment> => {
-    const total = b.basePricePaise + b.additionalChargesPaise;
-    const cashPaise = b.paymentMethod === 'cash' ? total : b.additionalChargesPaise;
-    let done = payment;
-    if (cashPaise > 0) {
-      const cash = await ledger.recordCashPayment(
-        { bookingId: b.id, providerId: b.providerId, amountPaise: cashPaise },
-        tx,
-      );
-      if (b.paymentMethod === 'cash')
-        done = { ...payment, paymentStatus: 'paid', paymentTransactionId: cash.transactionId };
-    }
-    await ledger.settleCompletedBooking({ bookingId: b.id, providerId: b.providerId }, tx);
-    return done;
+    const cashTransactionId = await afterwards.complete(tx, {
+      ...b,
+      totalAmountPaise: b.basePricePaise + b.additionalChargesPaise,
+    });
+    return cashTransactionId
+      ? { ...payment, paymentStatus: 'paid', paymentTransactionId: cashTransactionId }
+      : payment;
   };
 
-  /** As the service's `refundCancelled`: the money back net of the fee, the fee to the provider. */
   const refundCancelled = async (
     b: MoneyBooking,
     payment: BookingPayment,
   ): Promise<BookingPayment> => {
-    if (payment.paymentStatus !== 'paid') return payment;
-    const refundPaise = b.basePricePaise - b.cancellationFeePaise;
-    if (refundPaise > 0)
-      await payments.refundBooking({ bookingId: b.id, amountPaise: refundPaise }, tx);
-    if (b.cancellationFeePaise > 0)
-      await ledger.settleCompletedBooking({ bookingId: b.id, providerId: b.providerId }, tx);
-    return refundPaise > 0 ? { ...payment, paymentStatus: 'refunded' } : payment;
+    const refunded = await afterwards.refundCancelled(tx, {
+      ...b,
+      paymentStatus: payment.paymentStatus,
+      totalAmountPaise: b.basePricePaise,
+    });
+    return refunded ? { ...payment, paymentStatus: 'refunded' } : payment;
   };
 
   /** Every money movement of the booking's life, in order; what its payment columns end as. */

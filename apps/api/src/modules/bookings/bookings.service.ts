@@ -29,6 +29,7 @@ import {
   type BookingPolicy,
   type Party,
 } from './booking-rules';
+import { bookingMoney } from './booking-money';
 import { startOf, toBooking, toQuote } from './booking-views';
 import {
   countBookings,
@@ -95,6 +96,8 @@ export const createBookingsService = ({
   /** Tells search its cached availability of this provider is stale. */
   providerChanged: (providerId: string, categories?: string[]) => Promise<void>;
 }) => {
+  const money = bookingMoney({ ledger, payments });
+
   type BookableCheck = {
     customerId?: string;
     service: { serviceId?: string | null; category: string; subcategory?: string | undefined };
@@ -343,13 +346,7 @@ export const createBookingsService = ({
 
   /** Refunds what a cancelled booking holds, net of its fee; the fee goes to the provider. */
   const refundCancelled = async (tx: Db, row: BookingRow): Promise<BookingRow> => {
-    if (row.paymentStatus !== 'paid') return row;
-    const refundPaise = row.totalAmountPaise - row.cancellationFeePaise;
-    if (refundPaise > 0)
-      await payments.refundBooking({ bookingId: row.id, amountPaise: refundPaise }, tx);
-    if (row.cancellationFeePaise > 0)
-      await ledger.settleCompletedBooking({ bookingId: row.id, providerId: row.providerId }, tx);
-    if (refundPaise <= 0) return row;
+    if (!(await money.refundCancelled(tx, row))) return row;
     await setPaymentStatus(tx, row.id, 'refunded');
     return { ...row, paymentStatus: 'refunded' };
   };
@@ -500,22 +497,10 @@ export const createBookingsService = ({
         };
       },
       money: async (tx, row) => {
-        let done = row;
-        // Cash is collected on completion; extra charges on prepaid bookings are too.
-        const cashPaise =
-          row.paymentMethod === 'cash' ? row.totalAmountPaise : row.additionalChargesPaise;
-        if (cashPaise > 0) {
-          const cash = await ledger.recordCashPayment(
-            { bookingId: row.id, providerId: row.providerId, amountPaise: cashPaise },
-            tx,
-          );
-          if (row.paymentMethod === 'cash') {
-            await setPaymentStatus(tx, row.id, 'paid', cash.transactionId);
-            done = { ...row, paymentStatus: 'paid', paymentTransactionId: cash.transactionId };
-          }
-        }
-        await ledger.settleCompletedBooking({ bookingId: row.id, providerId: row.providerId }, tx);
-        return done;
+        const cashTransactionId = await money.complete(tx, row);
+        if (!cashTransactionId) return row;
+        await setPaymentStatus(tx, row.id, 'paid', cashTransactionId);
+        return { ...row, paymentStatus: 'paid', paymentTransactionId: cashTransactionId };
       },
     });
 
