@@ -61,6 +61,8 @@ export type AppDeps = {
 export type BackgroundTasks = {
   /** Cancels online bookings whose payment did not come in time; how many it cancelled. */
   expireUnpaidBookings: (now?: Date) => Promise<number>;
+  /** Sends the gateway refunds that are due (new ones, and retries after a gateway failure). */
+  sendDueRefunds: () => Promise<number>;
 };
 
 /**
@@ -154,7 +156,10 @@ export const buildApp = (
   return {
     app,
     realtime: { messages: messages.messages, feed: messages.feed, guard, presence },
-    background: { expireUnpaidBookings: bookings.bookings.expireUnpaidOnline },
+    background: {
+      expireUnpaidBookings: bookings.bookings.expireUnpaidOnline,
+      sendDueRefunds: payments.payments.sendDueRefunds,
+    },
   };
 };
 

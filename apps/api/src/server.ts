@@ -60,6 +60,13 @@ runtime.closers.unshift(
     },
     logger,
   }),
+  // Refunds are sent as they commit; this catches up after a gateway outage or a restart.
+  startPeriodic({
+    name: 'gateway refunds',
+    everyMs: 30_000,
+    task: background.sendDueRefunds,
+    logger,
+  }),
 );
 const server = createServer(app);
 // Socket.io on the same server and port as the API.

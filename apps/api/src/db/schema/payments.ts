@@ -6,9 +6,11 @@ import {
   check,
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
+  text,
   timestamp,
   unique,
   uuid,
@@ -166,5 +168,43 @@ export const paymentWebhookEvents = pgTable(
   },
   (table) => [
     primaryKey({ name: 'payment_webhook_events_pk', columns: [table.gateway, table.eventId] }),
+  ],
+);
+
+export const gatewayRefundStatus = pgEnum('gateway_refund_status', ['pending', 'sent', 'failed']);
+
+/**
+ * Online money a refund sends back through the gateway: written in the refund's transaction,
+ * sent after it commits (a gateway call inside it could refund money the database then forgets,
+ * or hold the booking's locks for the length of an HTTP call). `pending` until the gateway has
+ * it; `failed` when the gateway refused or kept failing, for an admin to settle by hand.
+ */
+export const gatewayRefunds = pgTable(
+  'gateway_refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** One refund per booking, as the ledger's `refund:<booking>` reference. */
+    bookingId: uuid('booking_id').notNull(),
+    ledgerTransactionId: uuid('ledger_transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    gateway: varchar('gateway', { length: 16 }).notNull(),
+    gatewayPaymentId: varchar('gateway_payment_id', { length: 64 }).notNull(),
+    amountPaise: bigint('amount_paise', { mode: 'number' }).notNull(),
+    status: gatewayRefundStatus('status').notNull().default('pending'),
+    gatewayRefundId: varchar('gateway_refund_id', { length: 64 }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('gateway_refunds_booking_key').on(table.bookingId),
+    // The sender's queue: what is due next.
+    index('gateway_refunds_due_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} = 'pending'`),
+    check('gateway_refunds_amount_positive', sql`${table.amountPaise} > 0`),
   ],
 );

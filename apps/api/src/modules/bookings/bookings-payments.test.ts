@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
+import { eventually } from '../../test-support/http';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import type { SignedIn } from '../providers/provider-test-support';
 import { wallClockAt } from '../../platform/wall-clock';
@@ -296,5 +297,34 @@ describe('online payments', () => {
       .post(`/api/payments/test-gateway/orders/${payment.order.gatewayOrderId}/pay`)
       .set(auth(customer));
     expect((await getBooking(customer, id)).payment.status).toBe('refunded');
+    await expectRefundSentToGateway(id, res.body.data.pricing.totalAmountPaise);
   });
+
+  it('when a paid online booking is cancelled, then the refund reaches the gateway once the cancellation commits', async () => {
+    const customer = await signedInCustomer(app);
+    const res = await postBooking(app, customer, {
+      ...bookingBody(provider, { date: nextDate() }),
+      paymentMethod: 'online',
+    });
+    const { id, payment } = res.body.data;
+    await request(app.url)
+      .post(`/api/payments/test-gateway/orders/${payment.order.gatewayOrderId}/pay`)
+      .set(auth(customer))
+      .expect(200);
+    await act(customer, id, 'cancel');
+    expect((await getBooking(customer, id)).payment.status).toBe('refunded');
+    // Nobody calls the periodic sweep here: the cancellation itself sends it after its commit.
+    await expectRefundSentToGateway(id, res.body.data.pricing.totalAmountPaise);
+  });
+
+  const expectRefundSentToGateway = (bookingId: string, amountPaise: number) =>
+    eventually(async () => {
+      const rows = await queryRows<{ status: string; amount_paise: string | number }>(
+        app.runtime.database.db,
+        sql`SELECT status, amount_paise FROM gateway_refunds WHERE booking_id = ${bookingId}`,
+      );
+      expect(rows.map((row) => ({ ...row, amount_paise: Number(row.amount_paise) }))).toEqual([
+        { status: 'sent', amount_paise: amountPaise },
+      ]);
+    });
 });

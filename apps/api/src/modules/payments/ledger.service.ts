@@ -242,8 +242,9 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
   /**
    * Refunds `amountPaise` (default: all the booking still holds) to the methods it was paid with,
    * oldest payment first: wallet money returns to the wallet at once; cash is marked returned by
-   * the provider; online money goes back through `refundOnline` (the gateway call), which runs
-   * inside the transaction, so a gateway refusal writes nothing. One refund per booking.
+   * the provider; online money goes back through the gateway: `refundOnline` records what to send,
+   * inside the transaction, and the payments module sends it once that commits. One refund per
+   * booking.
    */
   const refund = (
     {
@@ -253,7 +254,7 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
     }: {
       bookingId: string;
       amountPaise?: number;
-      refundOnline?: (tx: Db, amountPaise: number) => Promise<void>;
+      refundOnline?: (tx: Db, amountPaise: number, transactionId: string) => Promise<void>;
     },
     tx?: Db,
   ) =>
@@ -295,7 +296,7 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
       const onlineTotal = online.reduce((sum, leg) => sum + leg.amountPaise, 0);
       if (onlineTotal > 0) {
         if (!refundOnline) throw new Error('an online refund needs refundOnline');
-        await refundOnline(t, onlineTotal);
+        await refundOnline(t, onlineTotal, posting.transactionId);
       }
       return {
         ...posting,

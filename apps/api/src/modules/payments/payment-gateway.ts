@@ -17,9 +17,15 @@ export type PaymentGateway = {
     gatewayPaymentId: string;
     signature: string;
   }): boolean;
+  /**
+   * Refunds part or all of a payment. `receipt` is our refund's id: asked again with the same
+   * receipt (after a timeout or a crash between the gateway's answer and our commit), the
+   * gateway's earlier refund is returned instead of refunding twice.
+   */
   refund(refund: {
     gatewayPaymentId: string;
     amountPaise: number;
+    receipt: string;
     notes: Record<string, string>;
   }): Promise<{ gatewayRefundId: string }>;
 };

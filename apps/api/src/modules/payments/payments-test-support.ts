@@ -7,7 +7,13 @@ const rid = (prefix: string) => `${prefix}_${randomBytes(7).toString('hex')}`;
 export const hmacHex = (secret: string, message: string) =>
   createHmac('sha256', secret).update(message).digest('hex');
 
-type Recorded = { method: string; path: string; authorization?: string; body: unknown };
+type Recorded = {
+  method: string;
+  path: string;
+  authorization?: string;
+  idempotencyKey?: string;
+  body: unknown;
+};
 
 const readJson = async (req: IncomingMessage): Promise<unknown> => {
   const chunks: Buffer[] = [];
@@ -29,6 +35,9 @@ export const startFakeRazorpay = async ({
   const requests: Recorded[] = [];
   const expectedAuth = `Basic ${Buffer.from(`${keyId}:${keySecret}`).toString('base64')}`;
   let failNext = 0;
+  let loseNextAnswers = 0;
+  /** Refunds by `X-Refund-Idempotency` key: a repeated key gets the refund already made. */
+  const refundsByKey = new Map<string, object>();
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readJson(req);
@@ -37,6 +46,9 @@ export const startFakeRazorpay = async ({
         method: req.method ?? '',
         path,
         authorization: req.headers.authorization,
+        ...(typeof req.headers['x-refund-idempotency'] === 'string'
+          ? { idempotencyKey: req.headers['x-refund-idempotency'] }
+          : {}),
         body,
       });
       const send = (status: number, payload: unknown) => {
@@ -84,18 +96,26 @@ export const startFakeRazorpay = async ({
       }
       const refund = /^\/v1\/payments\/(pay_\w+)\/refund$/.exec(path);
       if (req.method === 'POST' && refund) {
-        return send(200, {
+        const key = req.headers['x-refund-idempotency'];
+        const made = (typeof key === 'string' && refundsByKey.get(key)) || {
           id: rid('rfnd'),
           entity: 'refund',
           amount: input.amount,
           currency: 'INR',
           payment_id: refund[1],
           notes: input.notes ?? [],
-          receipt: null,
+          receipt: input.receipt ?? null,
           status: 'processed',
           speed_processed: 'normal',
           created_at: Math.floor(Date.now() / 1000),
-        });
+        };
+        if (typeof key === 'string') refundsByKey.set(key, made);
+        if (loseNextAnswers > 0) {
+          // The refund is made, but the answer never arrives (a timeout on our side).
+          loseNextAnswers -= 1;
+          return send(504, { error: { code: 'GATEWAY_ERROR', description: 'timeout' } });
+        }
+        return send(200, made);
       }
       return send(404, {
         error: {
@@ -112,6 +132,12 @@ export const startFakeRazorpay = async ({
     failNextRequests: (count: number) => {
       failNext = count;
     },
+    /** The next `count` refunds are made but answered with a 504, as a lost answer. */
+    loseNextRefundAnswers: (count: number) => {
+      loseNextAnswers = count;
+    },
+    /** Distinct refunds made (a repeated idempotency key counts once). */
+    refundsMade: () => new Set(refundsByKey.values()).size,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

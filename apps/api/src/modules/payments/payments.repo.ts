@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { paymentOrders, paymentWebhookEvents } from '../../db/schema/payments';
+import { gatewayRefunds, paymentOrders, paymentWebhookEvents } from '../../db/schema/payments';
 
 const orderColumns = {
   id: paymentOrders.id,
@@ -132,4 +132,41 @@ export const recordWebhookEvent = async (
     .onConflictDoNothing()
     .returning({ eventId: paymentWebhookEvents.eventId });
   return inserted.length > 0;
+};
+
+export const insertGatewayRefund = async (db: Db, row: typeof gatewayRefunds.$inferInsert) => {
+  await db.insert(gatewayRefunds).values(row);
+};
+
+export type GatewayRefundRow = typeof gatewayRefunds.$inferSelect;
+
+/**
+ * The next pending gateway refund that is due, locked for the caller's transaction; refunds
+ * another sender holds are skipped, so two processes never send the same one at once.
+ */
+export const claimDueGatewayRefund = async (db: Db): Promise<GatewayRefundRow | undefined> => {
+  const [row] = await db
+    .select()
+    .from(gatewayRefunds)
+    .where(and(eq(gatewayRefunds.status, 'pending'), lte(gatewayRefunds.nextAttemptAt, sql`now()`)))
+    .orderBy(gatewayRefunds.nextAttemptAt)
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row;
+};
+
+export const updateGatewayRefund = async (
+  db: Db,
+  id: string,
+  patch: Partial<
+    Pick<
+      GatewayRefundRow,
+      'status' | 'gatewayRefundId' | 'attempts' | 'nextAttemptAt' | 'lastError'
+    >
+  >,
+) => {
+  await db
+    .update(gatewayRefunds)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(gatewayRefunds.id, id));
 };

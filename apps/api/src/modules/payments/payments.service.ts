@@ -2,6 +2,8 @@ import { inTransaction, type Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { PubSub } from '../../platform/pubsub/pubsub';
+import type { RetryPolicy } from '../../platform/queue/job-queue';
+import { createGatewayRefundSender } from './gateway-refund-sender';
 import { lockBooking } from './ledger.repo';
 import { CURRENCY, type Ledger } from './ledger.service';
 import type { GatewayEvent, PaymentGateway } from './payment-gateway';
@@ -10,6 +12,7 @@ import {
   findPaidBookingOrders,
   findUserOrder,
   findUserOrderByGatewayId,
+  insertGatewayRefund,
   insertPaymentOrder,
   lockOrderByGatewayId,
   markOrderFailed,
@@ -45,14 +48,18 @@ export const createPaymentsService = ({
   ledger,
   logger,
   pubsub,
+  refundRetry,
 }: {
   db: Db;
   gateway: PaymentGateway;
   ledger: Ledger;
   logger: Logger;
   pubsub: PubSub;
+  /** How gateway refunds are retried while the gateway fails; see `DEFAULT_REFUND_RETRY`. */
+  refundRetry?: RetryPolicy;
 }) => {
   const bookingPaidListeners: BookingPaidListener[] = [];
+  const refunds = createGatewayRefundSender({ db, gateway, logger, retry: refundRetry });
 
   /** An unpaid order of the current gateway carries its checkout, whenever it is read. */
   const payable = (order: PaymentOrderRow) =>
@@ -151,6 +158,8 @@ export const createPaymentsService = ({
 
   /** After the commit; a repeated confirmation announces again, which listeners ignore. */
   const announceSettled = async (order: PaymentOrderRow | undefined) => {
+    // Money for a booking cancelled meanwhile was refunded in the confirming transaction.
+    refunds.sendSoon();
     if (order?.status !== 'paid' || order.purpose !== 'booking' || !order.bookingId) return;
     const settled: PaymentSettled = {
       orderId: order.id,
@@ -265,26 +274,37 @@ export const createPaymentsService = ({
      * Refunds a booking to the methods it was paid with (see `ledger.refund`); online money goes
      * back through the gateway that took it.
      */
-    refundBooking: (
+    refundBooking: async (
       { bookingId, amountPaise }: { bookingId: string; amountPaise?: number },
       tx?: Db,
-    ) =>
-      ledger.refund(
+    ) => {
+      const refund = await ledger.refund(
         {
           bookingId,
           ...(amountPaise === undefined ? {} : { amountPaise }),
-          refundOnline: async (inTx, paise) => {
+          refundOnline: async (inTx, paise, transactionId) => {
             const [paid] = await findPaidBookingOrders(inTx, bookingId);
             if (!paid?.gatewayPaymentId) throw new Error(`no paid order for booking ${bookingId}`);
-            await gateway.refund({
+            await insertGatewayRefund(inTx, {
+              bookingId,
+              ledgerTransactionId: transactionId,
+              gateway: paid.gateway,
               gatewayPaymentId: paid.gatewayPaymentId,
               amountPaise: paise,
-              notes: { bookingId },
             });
           },
         },
         tx,
-      ),
+      );
+      // In a caller's transaction the refund is not committed yet: the caller sends it after.
+      if (!tx) refunds.sendSoon();
+      return refund;
+    },
+
+    /** Sends every gateway refund that is due (the periodic sweep); how many it tried. */
+    sendDueRefunds: refunds.sendDue,
+    /** After committing a refund made in its own transaction: send it without waiting. */
+    sendRefundsSoon: refunds.sendSoon,
 
     onBookingPaid: (listener: BookingPaidListener) => {
       bookingPaidListeners.push(listener);

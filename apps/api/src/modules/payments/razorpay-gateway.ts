@@ -26,12 +26,16 @@ export const signatureMatches = (expectedHex: string, givenHex: string) => {
 export const createRazorpayGateway = (config: RazorpayConfig): PaymentGateway => {
   const authorization = `Basic ${Buffer.from(`${config.keyId}:${config.keySecret}`).toString('base64')}`;
 
-  const call = async <T>(path: string, body: unknown): Promise<T> => {
+  const call = async <T>(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
     let response: Response;
     try {
       response = await fetch(new URL(path, config.apiUrl), {
         method: 'POST',
-        headers: { authorization, 'content-type': 'application/json' },
+        headers: { authorization, 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -73,10 +77,12 @@ export const createRazorpayGateway = (config: RazorpayConfig): PaymentGateway =>
         hmacHex(config.keySecret, `${gatewayOrderId}|${gatewayPaymentId}`),
         signature,
       ),
-    refund: async ({ gatewayPaymentId, amountPaise, notes }) => {
+    refund: async ({ gatewayPaymentId, amountPaise, receipt, notes }) => {
       const refund = await call<{ id: string }>(
         `/v1/payments/${encodeURIComponent(gatewayPaymentId)}/refund`,
-        { amount: amountPaise, notes },
+        { amount: amountPaise, receipt, notes },
+        // Razorpay answers a repeated key with the refund it already made, never a second one.
+        { 'x-refund-idempotency': receipt },
       );
       return { gatewayRefundId: refund.id };
     },

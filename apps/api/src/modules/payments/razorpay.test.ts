@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client';
 import { createLogger } from '../../platform/logger';
+import { eventually } from '../../test-support/http';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { signedInCustomer, type SignedIn } from '../providers/provider-test-support';
 import { createLedger } from './ledger.service';
@@ -12,7 +15,7 @@ import {
   razorpayWebhookHeaders,
   startFakeRazorpay,
 } from './payments-test-support';
-import { createRazorpayGateway } from './razorpay-gateway';
+import { createRazorpayGateway, readRazorpayWebhook } from './razorpay-gateway';
 
 const KEY_ID = 'rzp_test_LocalKart01';
 const KEY_SECRET = 'key-secret-for-tests-only';
@@ -194,7 +197,11 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
     expect(await balanceOf(user)).toBe(0);
   });
 
-  it('when a booking paid online is cancelled, then the refund goes to Razorpay for that payment and the ledger follows', async () => {
+  /**
+   * A payments service on the fake Razorpay (retrying refunds quickly) and a booking paid online
+   * through it, confirmed by a signed webhook.
+   */
+  const paidOnlineBooking = async (gatewayPaymentId: string, amountPaise: number) => {
     const db = app.runtime.database.db;
     const gateway = createRazorpayGateway({
       keyId: KEY_ID,
@@ -209,6 +216,7 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
       ledger,
       logger: createLogger(app.runtime.config),
       pubsub: app.runtime.pubsub,
+      refundRetry: { attempts: 3, backoffMs: 20 },
     });
     const paidBookings: string[] = [];
     payments.onBookingPaid((_tx, paid) => {
@@ -220,77 +228,111 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
     const order = await payments.createBookingOrder({
       userId: user.userId,
       bookingId,
-      amountPaise: 59_900,
+      amountPaise,
     });
     const body = razorpayEvent('payment.captured', {
       orderId: order.gatewayOrderId,
-      paymentId: 'pay_Booking01',
-      amount: 59_900,
+      paymentId: gatewayPaymentId,
+      amount: amountPaise,
     });
-    const event = (await import('./razorpay-gateway')).readRazorpayWebhook(
-      WEBHOOK_SECRET,
-      Buffer.from(body),
-      {
-        signature: hmacHex(WEBHOOK_SECRET, body),
-        eventId: 'evt_Booking01',
-      },
-    )!;
-    await payments.handleWebhookEvent(event);
-    expect(paidBookings).toEqual([bookingId]);
-    expect(await ledger.bookingHeld(bookingId)).toBe(59_900);
-
-    const refund = await payments.refundBooking({ bookingId, amountPaise: 50_000 });
-    expect(refund.legs).toEqual([{ method: 'online', amountPaise: 50_000 }]);
-    expect(razorpay.requests.at(-1)).toMatchObject({
-      method: 'POST',
-      path: '/v1/payments/pay_Booking01/refund',
-      body: { amount: 50_000, notes: { bookingId } },
-    });
-    expect(await ledger.bookingHeld(bookingId)).toBe(9_900);
-  });
-
-  it('when Razorpay is down during a refund, then 503-class error and the ledger is unchanged', async () => {
-    const db = app.runtime.database.db;
-    const gateway = createRazorpayGateway({
-      keyId: KEY_ID,
-      keySecret: KEY_SECRET,
-      webhookSecret: WEBHOOK_SECRET,
-      apiUrl: razorpay.url,
-    });
-    const ledger = createLedger({ db, commissionBps: 1000 });
-    const payments = createPaymentsService({
-      db,
-      gateway,
-      ledger,
-      logger: createLogger(app.runtime.config),
-      pubsub: app.runtime.pubsub,
-    });
-    const user = await signedInCustomer(app);
-    const bookingId = randomUUID();
-    const order = await payments.createBookingOrder({
-      userId: user.userId,
-      bookingId,
-      amountPaise: 20_000,
-    });
-    const body = razorpayEvent('order.paid', {
-      orderId: order.gatewayOrderId,
-      paymentId: 'pay_Booking02',
-      amount: 20_000,
-    });
-    const { readRazorpayWebhook } = await import('./razorpay-gateway');
     await payments.handleWebhookEvent(
       readRazorpayWebhook(WEBHOOK_SECRET, Buffer.from(body), {
         signature: hmacHex(WEBHOOK_SECRET, body),
-        eventId: 'evt_B02',
+        eventId: `evt_${gatewayPaymentId}`,
       })!,
     );
-    razorpay.failNextRequests(1);
-    await expect(payments.refundBooking({ bookingId })).rejects.toMatchObject({
-      code: 'SERVICE_UNAVAILABLE',
+    expect(paidBookings).toEqual([bookingId]);
+    expect(await ledger.bookingHeld(bookingId)).toBe(amountPaise);
+    return { payments, ledger, bookingId };
+  };
+
+  const gatewayRefundOf = async (bookingId: string) => {
+    const [row] = await queryRows<{ status: string; attempts: number; last_error: string | null }>(
+      app.runtime.database.db,
+      sql`SELECT status, attempts, last_error FROM gateway_refunds WHERE booking_id = ${bookingId}`,
+    );
+    return row;
+  };
+
+  const refundRequestsFor = (gatewayPaymentId: string) =>
+    razorpay.requests.filter((r) => r.path === `/v1/payments/${gatewayPaymentId}/refund`);
+
+  /** Sends due refunds until the booking's refund has left `pending`. */
+  const settledRefundOf = (
+    payments: Awaited<ReturnType<typeof paidOnlineBooking>>['payments'],
+    bookingId: string,
+  ) =>
+    eventually(async () => {
+      await payments.sendDueRefunds();
+      const refund = await gatewayRefundOf(bookingId);
+      expect(refund?.status).not.toBe('pending');
+      return refund!;
     });
-    expect(await ledger.bookingHeld(bookingId)).toBe(20_000);
-    const retried = await payments.refundBooking({ bookingId });
-    expect(retried.legs).toEqual([{ method: 'online', amountPaise: 20_000 }]);
+
+  it('when a booking paid online is refunded, then the ledger moves at once and Razorpay gets the refund for that payment after the commit, keyed by our refund id', async () => {
+    const { payments, ledger, bookingId } = await paidOnlineBooking('pay_Booking01', 59_900);
+
+    const refund = await payments.refundBooking({ bookingId, amountPaise: 50_000 });
+    expect(refund.legs).toEqual([{ method: 'online', amountPaise: 50_000 }]);
+    expect(await ledger.bookingHeld(bookingId)).toBe(9_900);
+
+    expect(await settledRefundOf(payments, bookingId)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
+    const [sent] = refundRequestsFor('pay_Booking01');
+    expect(sent).toMatchObject({
+      method: 'POST',
+      body: { amount: 50_000, notes: { bookingId } },
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect((sent!.body as { receipt: string }).receipt).toBe(sent!.idempotencyKey);
+  });
+
+  it('when Razorpay is down during a refund, then the refund still commits and is sent once Razorpay answers', async () => {
+    const { payments, ledger, bookingId } = await paidOnlineBooking('pay_Booking02', 20_000);
+    razorpay.failNextRequests(1);
+
+    const refund = await payments.refundBooking({ bookingId });
+    expect(refund.legs).toEqual([{ method: 'online', amountPaise: 20_000 }]);
     expect(await ledger.bookingHeld(bookingId)).toBe(0);
+
+    expect(await settledRefundOf(payments, bookingId)).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      last_error: null,
+    });
+    const attempts = refundRequestsFor('pay_Booking02');
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.idempotencyKey).toBe(attempts[0]!.idempotencyKey);
+  });
+
+  it('when Razorpay made the refund but its answer was lost, then the retry gets the same refund and the customer is refunded once', async () => {
+    const { payments, bookingId } = await paidOnlineBooking('pay_Booking03', 30_000);
+    const before = razorpay.refundsMade();
+    razorpay.loseNextRefundAnswers(1);
+
+    await payments.refundBooking({ bookingId });
+
+    expect(await settledRefundOf(payments, bookingId)).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
+    expect(refundRequestsFor('pay_Booking03')).toHaveLength(2);
+    expect(razorpay.refundsMade() - before).toBe(1);
+  });
+
+  it('when Razorpay keeps failing, then the refund is marked failed after the last attempt, with the reason, for an admin', async () => {
+    const { payments, ledger, bookingId } = await paidOnlineBooking('pay_Booking04', 10_000);
+    razorpay.failNextRequests(3);
+
+    await payments.refundBooking({ bookingId });
+
+    const refund = await settledRefundOf(payments, bookingId);
+    expect(refund).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(refund.last_error).toMatch(/payment gateway is unavailable/);
+    // The books already say the money went back; what failed is the gateway leg.
+    expect(await ledger.bookingHeld(bookingId)).toBe(0);
+    expect(await payments.sendDueRefunds()).toBe(0);
   });
 });

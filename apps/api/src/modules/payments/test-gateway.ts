@@ -9,15 +9,22 @@ const id = (prefix: string) => `${prefix}_test_${randomBytes(9).toString('base64
  * carries `testMode: true`. A checkout signature is never accepted, so the only way to pay is the
  * test route, which confirms the order as a verified webhook would.
  */
-export const createTestGateway = (): PaymentGateway => ({
-  name: 'test',
-  testMode: true,
-  createOrder: () => Promise.resolve({ gatewayOrderId: id('order') }),
-  checkoutFor: (gatewayOrderId) => ({
-    payUrl: `/api/payments/test-gateway/orders/${gatewayOrderId}/pay`,
-  }),
-  verifyCheckout: () => false,
-  refund: () => Promise.resolve({ gatewayRefundId: id('rfnd') }),
-});
+export const createTestGateway = (): PaymentGateway => {
+  const refunds = new Map<string, string>();
+  return {
+    name: 'test',
+    testMode: true,
+    createOrder: () => Promise.resolve({ gatewayOrderId: id('order') }),
+    checkoutFor: (gatewayOrderId) => ({
+      payUrl: `/api/payments/test-gateway/orders/${gatewayOrderId}/pay`,
+    }),
+    verifyCheckout: () => false,
+    refund: ({ receipt }) => {
+      const gatewayRefundId = refunds.get(receipt) ?? id('rfnd');
+      refunds.set(receipt, gatewayRefundId);
+      return Promise.resolve({ gatewayRefundId });
+    },
+  };
+};
 
 export const testPaymentId = () => id('pay');
