@@ -318,6 +318,18 @@ export const ZRefund = z
         amountPaise: z.number().int(),
       }),
     ),
+    /**
+     * The online part, as the gateway has it: sent after the refund commits, retried while the
+     * gateway fails. Null when nothing went back online.
+     */
+    gatewayRefund: z
+      .object({
+        status: z.enum(['pending', 'sent', 'failed']),
+        attempts: z.number().int(),
+        gatewayRefundId: z.string().nullable(),
+        lastError: z.string().nullable(),
+      })
+      .nullable(),
     createdAt: ZInstant,
   })
   .meta({ id: 'Refund' });

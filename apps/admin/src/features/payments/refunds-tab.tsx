@@ -46,6 +46,26 @@ export const RefundsTab = () => {
       ),
     },
     {
+      id: 'gateway',
+      header: t('payments.refunds.gateway'),
+      cell: ({ gatewayRefund: sent }) =>
+        !sent ? (
+          t('common.none')
+        ) : sent.status === 'failed' ? (
+          <span className="text-red-700">
+            {t('payments.refunds.gatewayFailed', { error: sent.lastError ?? '' })}
+          </span>
+        ) : sent.status === 'pending' ? (
+          sent.attempts === 0 ? (
+            t('payments.refunds.gatewayPending')
+          ) : (
+            t('payments.refunds.gatewayRetrying', { count: sent.attempts })
+          )
+        ) : (
+          t('payments.refunds.gatewaySent')
+        ),
+    },
+    {
       id: 'amount',
       header: t('payments.refunds.amount'),
       numeric: true,

@@ -51,6 +51,7 @@ export const openDemoMoney = (
     // Not a line per demo order at start-up; warnings still show.
     logger: logger.child({}, { level: 'warn' }),
     pubsub: createMemoryPubSub(),
+    sendsRefunds: false,
   });
   const paidOnline = new Map<string, string>();
   payments.onBookingPaid((_tx, { bookingId, transactionId }) => {

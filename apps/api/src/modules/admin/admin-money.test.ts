@@ -119,6 +119,8 @@ describe('admin API: bookings and money', () => {
         bookingId: id,
         amountPaise: PRICE,
         legs: [{ accountKind: 'user_wallet', ownerId: customer.userId, amountPaise: PRICE }],
+        // Nothing went back through the gateway.
+        gatewayRefund: null,
       }),
     ]);
   });

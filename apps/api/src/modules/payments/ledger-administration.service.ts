@@ -68,6 +68,7 @@ const toRefund = (row: TransactionWithLegs): TRefund => {
       .filter((leg) => leg.accountKind === 'booking_escrow')
       .reduce((sum, leg) => sum + leg.amountPaise, 0),
     legs: legs.filter((leg) => leg.accountKind !== 'booking_escrow'),
+    gatewayRefund: row.gateway_refund,
     createdAt: iso(row.created_at),
   };
 };

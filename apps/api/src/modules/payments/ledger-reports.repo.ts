@@ -132,6 +132,13 @@ export type TransactionWithLegs = {
   booking_id: string | null;
   created_at: string | Date;
   legs: Leg[];
+  /** A refund's online part at the gateway, if it had one. */
+  gateway_refund: {
+    status: 'pending' | 'sent' | 'failed';
+    attempts: number;
+    gatewayRefundId: string | null;
+    lastError: string | null;
+  } | null;
 };
 
 const transactionWhere = (filter: TransactionFilter) =>
@@ -159,7 +166,10 @@ export const listTransactionsWithLegs = (
           (SELECT json_agg(json_build_object('accountKind', a.kind, 'ownerId', a.owner_id,
                                              'amountPaise', e.amount_paise) ORDER BY e.amount_paise)
            FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id
-           WHERE e.transaction_id = t.id) AS legs
+           WHERE e.transaction_id = t.id) AS legs,
+          (SELECT json_build_object('status', g.status, 'attempts', g.attempts,
+                                    'gatewayRefundId', g.gateway_refund_id, 'lastError', g.last_error)
+           FROM gateway_refunds g WHERE g.ledger_transaction_id = t.id) AS gateway_refund
         FROM ledger_transactions t
         WHERE ${transactionWhere(filter)}
         ORDER BY t.created_at DESC, t.id DESC

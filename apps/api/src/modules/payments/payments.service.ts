@@ -49,6 +49,7 @@ export const createPaymentsService = ({
   logger,
   pubsub,
   refundRetry,
+  sendsRefunds = true,
 }: {
   db: Db;
   gateway: PaymentGateway;
@@ -57,9 +58,15 @@ export const createPaymentsService = ({
   pubsub: PubSub;
   /** How gateway refunds are retried while the gateway fails; see `DEFAULT_REFUND_RETRY`. */
   refundRetry?: RetryPolicy;
+  /**
+   * False when `db` is a transaction someone else commits (the demo seed): refunds must not be
+   * sent from inside it; the server's sweep sends them once it has committed.
+   */
+  sendsRefunds?: boolean;
 }) => {
   const bookingPaidListeners: BookingPaidListener[] = [];
-  const refunds = createGatewayRefundSender({ db, gateway, logger, retry: refundRetry });
+  const sender = createGatewayRefundSender({ db, gateway, logger, retry: refundRetry });
+  const refunds = sendsRefunds ? sender : { ...sender, sendSoon: () => undefined };
 
   /** An unpaid order of the current gateway carries its checkout, whenever it is read. */
   const payable = (order: PaymentOrderRow) =>
