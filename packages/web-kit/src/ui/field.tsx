@@ -19,7 +19,7 @@ type ControlProps = {
   'aria-describedby': string | undefined;
 };
 
-/** A label, the control, and its error announced with it (aria-describedby). */
+/** A label, the control, and its error (or else its hint) announced with it (aria-describedby). */
 const Field = ({
   label,
   error,
@@ -36,9 +36,13 @@ const Field = ({
         id,
         className: inputClass,
         'aria-invalid': !!error,
-        'aria-describedby': error ? `${id}-error` : undefined,
+        'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
       })}
-      {hint && !error && <p className="text-xs text-slate-500">{hint}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} className="text-xs font-medium text-red-700">
           {error}
@@ -87,8 +91,7 @@ export const SelectField = ({
     label={label}
     error={error}
     hint={hint}
-    // Unlike the other fields, a select's error is shown but not tied to it (aria-describedby).
-    control={({ 'aria-describedby': _describedBy, ...control }) => (
+    control={(control) => (
       <select {...control} {...select}>
         {children}
       </select>
