@@ -70,6 +70,25 @@ export const bookingPolicyOf = (
   onlinePaymentMinutes: config.BOOKING_ONLINE_PAYMENT_MINUTES,
 });
 
+/** Statuses in which an unpaid online booking lapses once its time to pay is up. */
+export const LAPSING_STATUSES = [
+  'pending',
+  'confirmed',
+] as const satisfies readonly TBookingStatus[];
+
+/**
+ * An online booking still waiting for its payment, which lapses if it does not come in time
+ * (once work has started it no longer lapses; it must still be paid before completion).
+ */
+export const awaitsOnlinePayment = (booking: {
+  paymentMethod: string;
+  paymentStatus: string;
+  status: TBookingStatus;
+}) =>
+  booking.paymentMethod === 'online' &&
+  booking.paymentStatus === 'pending' &&
+  (LAPSING_STATUSES as readonly TBookingStatus[]).includes(booking.status);
+
 /** Until when an online booking made at `createdAt` may be paid before it lapses. */
 export const payByOf = (createdAt: Date, policy: BookingPolicy) =>
   new Date(createdAt.getTime() + policy.onlinePaymentMinutes * 60_000);

@@ -1,12 +1,13 @@
 import type { TBooking, TBookingQuote } from '@localkart/contracts/bookings';
 import type { TPaymentOrder } from '@localkart/contracts/payments';
 import {
+  awaitsOnlinePayment,
   feeIfCancelledAt,
   freeUntilOf,
+  payByOf,
   policySummary,
   type BookingPolicy,
   type CancellationPolicy,
-  payByOf,
 } from './booking-rules';
 import type { BookingRow } from './bookings.repo';
 import { wallClockAt } from '../../platform/wall-clock';
@@ -80,12 +81,7 @@ export const toBooking = (
       method: row.paymentMethod,
       status: row.paymentStatus,
       transactionId: row.paymentTransactionId,
-      payBy:
-        row.paymentMethod === 'online' &&
-        row.paymentStatus === 'pending' &&
-        (row.status === 'pending' || row.status === 'confirmed')
-          ? payByOf(row.createdAt, policy).toISOString()
-          : null,
+      payBy: awaitsOnlinePayment(row) ? payByOf(row.createdAt, policy).toISOString() : null,
       // The payments module names gateways as strings; only `test` and `razorpay` exist.
       ...(order ? { order: { ...order, gateway: order.gateway as TPaymentOrder['gateway'] } } : {}),
     },

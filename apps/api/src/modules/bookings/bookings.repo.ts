@@ -8,7 +8,7 @@ import {
   type BookableService,
   type BookingRequestFacts,
 } from '../providers/bookable-provider.repo';
-import { basePriceSql } from './booking-rules';
+import { basePriceSql, LAPSING_STATUSES } from './booking-rules';
 import { bookings, bookingStatusHistory } from '../../db/schema/bookings';
 import { providers } from '../../db/schema/providers';
 
@@ -268,11 +268,11 @@ export const updateBookingIfStatus = async (
   return row;
 };
 
-/** An online booking still unpaid that could still happen (the partial index's condition). */
+/** `awaitsOnlinePayment` in SQL (the partial index's condition). */
 const awaitingOnlinePayment = and(
   eq(bookings.paymentMethod, 'online'),
   eq(bookings.paymentStatus, 'pending'),
-  inArray(bookings.status, ['pending', 'confirmed']),
+  inArray(bookings.status, [...LAPSING_STATUSES]),
 );
 
 /** Online bookings still unpaid that were made before `cutoff` and could still happen. */
