@@ -5,6 +5,7 @@ import { users } from '../schema/users';
 import type { Logger } from '../../platform/logger';
 import type { PhoneProtection } from '../../modules/users/phone-protection';
 import { hashPassword } from '../../platform/password';
+import { BATCH_SIZE } from './batches';
 import { DEMO_EMAIL_DOMAIN, demoUser } from './demo-users';
 import { loadDemoLocalities } from './india-post';
 import { seededRandom } from './random';
@@ -17,8 +18,6 @@ import { bookingPolicyOf } from '../../modules/bookings/booking-rules';
 /** Printed in the README: every demo account signs in with it. Demo data only. */
 export const DEMO_PASSWORD = 'LocalKart@2026';
 export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
-
-const BATCH_SIZE = 1000;
 
 export type SeedOptions = { users: number; randomSeed?: number; now?: Date };
 

@@ -165,9 +165,9 @@ export const createPaymentsService = ({
 
   /** After the commit; a repeated confirmation announces again, which listeners ignore. */
   const announceSettled = async (order: PaymentOrderRow | undefined) => {
+    if (order?.status !== 'paid' || order.purpose !== 'booking' || !order.bookingId) return;
     // Money for a booking cancelled meanwhile was refunded in the confirming transaction.
     refunds.sendSoon();
-    if (order?.status !== 'paid' || order.purpose !== 'booking' || !order.bookingId) return;
     const settled: PaymentSettled = {
       orderId: order.id,
       bookingId: order.bookingId,
@@ -304,7 +304,7 @@ export const createPaymentsService = ({
         tx,
       );
       // In a caller's transaction the refund is not committed yet: the caller sends it after.
-      if (!tx) refunds.sendSoon();
+      if (!tx && refund.legs.some((leg) => leg.method === 'online')) refunds.sendSoon();
       return refund;
     },
 
