@@ -17,7 +17,11 @@ import type { PubSub } from '../../platform/pubsub/pubsub';
 import type { AuthenticatedUser } from '../auth/auth.guard';
 import type { Ledger } from '../payments/ledger.service';
 import type { PaymentsService } from '../payments/payments.service';
-import { findBookableProvider, type BookableProvider } from '../providers/bookable-provider.repo';
+import {
+  findBookableProvider,
+  type BookableProvider,
+  type BookingRequestFacts,
+} from '../providers/bookable-provider.repo';
 import { findProviderByUserId } from '../providers/providers.repo';
 import {
   ACTIVE_STATUSES,
@@ -144,29 +148,33 @@ export const createBookingsService = ({
     return provider;
   };
 
-  /** The provider's facts for a booking at `moment`, checked by `assertBookable`. */
-  const checkBookable = async ({
-    providerId,
-    point,
-    durationMinutes,
-    ...check
-  }: BookableCheck & {
+  type BookingAsked = BookableCheck & {
     providerId: string;
     point: { lat: number; lng: number };
     durationMinutes: number;
-  }): Promise<BookableProvider> => {
-    const provider = await findBookableProvider(db, {
-      providerId,
-      serviceId: check.service.serviceId ?? undefined,
-      category: check.service.category,
-      subcategory: check.service.subcategory,
-      point,
-      date: check.moment.date,
-      time: check.moment.time,
-      durationMinutes,
-    });
-    return assertBookable(provider, check);
   };
+
+  /** What the facts query (and the creation statement) reads from a request. */
+  const factsAsked = ({
+    providerId,
+    service,
+    point,
+    moment,
+    durationMinutes,
+  }: BookingAsked): BookingRequestFacts => ({
+    providerId,
+    serviceId: service.serviceId ?? undefined,
+    category: service.category,
+    subcategory: service.subcategory,
+    point,
+    date: moment.date,
+    time: moment.time,
+    durationMinutes,
+  });
+
+  /** The provider's facts for a booking at `moment`, checked by `assertBookable`. */
+  const checkBookable = async (asked: BookingAsked): Promise<BookableProvider> =>
+    assertBookable(await findBookableProvider(db, factsAsked(asked)), asked);
 
   /** The duration, point and moment a creation request asks for. */
   const askedIn = (request: TCreateBookingRequest) => {
@@ -259,14 +267,13 @@ export const createBookingsService = ({
   ): Promise<TBooking> => {
     const { durationMinutes, point, moment } = askedIn(request);
     const asked: BookingRequest = {
-      providerId: request.providerId,
-      serviceId: request.service.serviceId ?? undefined,
-      category: request.service.category,
-      subcategory: request.service.subcategory,
-      point,
-      date: moment.date,
-      time: moment.time,
-      durationMinutes,
+      ...factsAsked({
+        providerId: request.providerId,
+        service: request.service,
+        point,
+        moment,
+        durationMinutes,
+      }),
       customerId: caller.userId,
       description: request.service.description,
       address: request.location.address,
