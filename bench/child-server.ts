@@ -133,11 +133,22 @@ export const startChildServer = ({
   /** Run on CPU 1 (see `pinLoadGenerator`). */
   pin?: boolean;
 }): Promise<ChildServer> => {
+  // BENCH_NODE_FLAGS (e.g. V8 GC flags) and BENCH_CHILD_STDOUT (e.g. for --trace-gc) are for
+  // experiments on the servers; without them a server runs as `npm start` would run it.
   const child = spawn(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), path.join(benchDir, 'servers', file)],
-    // stdout (the full app's pino logs) goes to /dev/null; the port comes over IPC.
-    { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+    [
+      ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+      '--import',
+      import.meta.resolve('tsx'),
+      path.join(benchDir, 'servers', file),
+    ],
+    // stdout (the full app's pino logs) goes to /dev/null unless asked for; the port comes over IPC.
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', process.env.BENCH_CHILD_STDOUT ? 'inherit' : 'ignore', 'pipe', 'ipc'],
+    },
   );
   children.add(child);
   child.once('exit', () => children.delete(child));
