@@ -206,7 +206,7 @@ export const messagesPaths = {
     post: {
       summary: 'Send a message in a booking’s chat',
       description:
-        'The booking’s customer or provider only; the receiver is the other party. Text (plain, at most 2,000 characters), location (latitude and longitude), or as multipart an image or file in `attachment`, stored privately and downloadable only by the parties and admins. A repeated `clientId` returns the stored message (200) instead of storing it again. Messages on a cancelled booking are refused (409); its history stays readable. The message also goes to the parties’ sockets (`new-message`, `message-notification`).',
+        'The booking’s customer or provider only; the receiver is the other party. Text (plain, at most 2,000 characters), location (latitude and longitude), or as multipart an image or file in `attachment`, stored privately and downloadable only by the parties and admins. A repeated `clientId` returns the stored message (200) instead of storing it again. Messages on a cancelled booking are refused (409); its history stays readable. The message also goes to the parties’ sockets: `new-message` to the chat’s room, `message-notification` to the receiver’s sockets outside it.',
       tags,
       security: bearer,
       requestBody: {

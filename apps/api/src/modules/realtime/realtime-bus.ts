@@ -39,14 +39,18 @@ export const relayToSockets = async ({
     // The sending socket has it in its acknowledgement; the sender's other tabs still hear it.
     const room = io.to(bookingRoom(message.bookingId));
     (originSocketId ? room.except(originSocketId) : room).emit('new-message', message);
-    io.to(userRoom(message.receiverId)).emit('message-notification', {
-      messageId: message.id,
-      bookingId: message.bookingId,
-      senderId: message.senderId,
-      type: message.type,
-      preview: previewOf(message),
-      createdAt: message.createdAt,
-    });
+    // The receiver's sockets in the chat have just had the message itself: the notification is
+    // for their other screens (badges, conversation list), and one frame less per message.
+    io.to(userRoom(message.receiverId))
+      .except(bookingRoom(message.bookingId))
+      .emit('message-notification', {
+        messageId: message.id,
+        bookingId: message.bookingId,
+        senderId: message.senderId,
+        type: message.type,
+        preview: previewOf(message),
+        createdAt: message.createdAt,
+      });
   });
 
   const unsubscribers = await Promise.all([

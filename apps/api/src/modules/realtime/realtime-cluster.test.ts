@@ -102,8 +102,10 @@ describe.skipIf(!serverRedisUrl)('realtime across two API processes (Redis adapt
   it('when a message is sent through one process, then sockets on the other receive it, and the reverse over REST', async () => {
     const { provider, bookingId, onA, onB } = await chat();
     const heardOnB = nextEvent<TMessage>(onB, 'new-message');
+    // The provider's socket outside the chat, on process B, gets the notification.
+    const elsewhereOnB = await connect(b.url, provider);
     const notifiedOnB = nextEvent<TServerEvent<'message-notification'>>(
-      onB,
+      elsewhereOnB,
       'message-notification',
     );
     const sent = dataOf(

@@ -155,7 +155,7 @@ describe('realtime (Socket.io)', () => {
     );
   });
 
-  it('when a party sends a message, then it is stored before the room and the receiver hear of it, and an outsider hears nothing and may not join', async () => {
+  it("when a party sends a message, then it is stored before the room and the receiver's other sockets hear of it, and an outsider hears nothing and may not join", async () => {
     const pair = await chat();
     const { c, p } = await joinedPair(pair);
     const outsider = await signedInCustomer(app);
@@ -164,7 +164,9 @@ describe('realtime (Socket.io)', () => {
     expect(refused).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
     await request(app.url).get(`/api/messages/${pair.bookingId}`).set(auth(outsider)).expect(404);
     const outsiderSaw = [...record(o, 'new-message'), ...record(o, 'message-notification')];
-    // A second provider socket that never joined the room still gets the notification.
+    // The receiver's socket in the room has the message itself, so no notification of it.
+    const notifiedInRoom = record(p, 'message-notification');
+    // A second provider socket that never joined the room gets the notification.
     const providerElsewhere = await connect(pair.provider);
     const notified = nextEvent<TServerEvent<'message-notification'>>(
       providerElsewhere,
@@ -200,6 +202,7 @@ describe('realtime (Socket.io)', () => {
     });
     await settle();
     expect(outsiderSaw).toEqual([]);
+    expect(notifiedInRoom).toEqual([]);
   });
 
   it("when a message is sent on a socket, then that socket has it in its acknowledgement only, while the sender's other tab hears it", async () => {
