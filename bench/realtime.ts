@@ -2,8 +2,8 @@
  * Chat over Socket.io (issue 7). `--clients` sockets in pairs, one booking chat per pair (the
  * booking's customer and its provider), each client sending one message a second (random
  * phase) to its partner; the partner's `new-message` closes the measurement. Two targets in
- * their own processes, pinned to CPU 1 (the load generator to CPU 0), interleaved over
- * `--rounds`:
+ * their own processes, interleaved over `--rounds`, placed by the scheduler as a deployment's
+ * would be (`--pin` puts them on CPU 1 and the load generator on CPU 0, see bench/README.md):
  *
  * - app:  the full app with its gateway (`servers/realtime-app.ts`) on a fresh PostgreSQL
  *         database (`localkart_bench_realtime`): JWT handshakes, room checks, every message
@@ -14,7 +14,7 @@
  * never delivered) and the server's CPU per message, and app/bare ratios. Target (one process):
  * 5,000 sockets, p99 < 100 ms, no message lost.
  *
- *   npm run bench:realtime -- [--clients 5000] [--duration 20] [--rounds 1] [--pool 10]
+ *   npm run bench:realtime -- [--clients 5000] [--duration 20] [--rounds 1] [--pool 10] [--pin]
  *     [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
  *
  * Results also go to bench/results/realtime.json.
@@ -49,6 +49,7 @@ type Options = {
   duration: number;
   rounds: number;
   pool: number;
+  pin: boolean;
   pgUrl: string;
 };
 
@@ -59,6 +60,7 @@ const readOptions = (): Options => {
       duration: { type: 'string', default: '20' },
       rounds: { type: 'string', default: '1' },
       pool: { type: 'string', default: '10' },
+      pin: { type: 'boolean', default: false },
       'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
       help: { type: 'boolean', default: false },
     },
@@ -67,7 +69,7 @@ const readOptions = (): Options => {
   });
   if (values.help) {
     write(
-      'usage: npm run bench:realtime -- [--clients n=5000] [--duration s=20] [--rounds n=1] [--pool n=10] [--pg-url url]',
+      'usage: npm run bench:realtime -- [--clients n=5000] [--duration s=20] [--rounds n=1] [--pool n=10] [--pin] [--pg-url url]',
     );
     process.exit(0);
   }
@@ -76,6 +78,7 @@ const readOptions = (): Options => {
     duration: integerOption('duration', values.duration, 2, 600),
     rounds: integerOption('rounds', values.rounds, 1, 20),
     pool: integerOption('pool', values.pool, 1, 500),
+    pin: values.pin,
     pgUrl: values['pg-url'],
   };
 };
@@ -307,8 +310,12 @@ const main = async () => {
   const options = readOptions();
   const budgetMs = (options.rounds * (options.duration + DRAIN_MS / 1000 + 60) * 2 + 300) * 1000;
   const cancelWatchdog = startWatchdog(budgetMs, () => stopLoad());
-  const pinned = pinLoadGenerator();
-  note(pinned ? 'load generator on CPU 0, servers on CPU 1' : 'not pinned (no taskset)');
+  const pinned = options.pin && pinLoadGenerator();
+  note(
+    pinned
+      ? 'load generator on CPU 0, servers on CPU 1'
+      : 'not pinned: the scheduler places the servers, their threads, PostgreSQL and the load generator',
+  );
   note(`fresh database ${DATABASE}`);
   await recreateDatabase(options.pgUrl);
   const url = databaseUrl(options.pgUrl);
@@ -316,7 +323,7 @@ const main = async () => {
   const app = await startChildServer({
     file: 'realtime-app.ts',
     label: 'app',
-    pin: true,
+    pin: pinned,
     env: {
       ...process.env,
       BENCH_DATABASE_URL: url,
@@ -325,7 +332,7 @@ const main = async () => {
       BENCH_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     },
   });
-  const bare = await startChildServer({ file: 'bare-socketio.ts', label: 'bare', pin: true });
+  const bare = await startChildServer({ file: 'bare-socketio.ts', label: 'bare', pin: pinned });
   note(`seeding ${options.clients / 2} chats (the app migrated the database at start)`);
   const pairs = await seedPairs(url, options.clients / 2);
   // Signed after the users exist: a token older than its user's tokens_valid_after is refused.
