@@ -6,9 +6,9 @@ import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { sql, type SQL } from 'drizzle-orm';
+import { is, sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
@@ -92,13 +92,37 @@ export const openDatabase = async (config: DatabaseConfig, logger: Logger): Prom
     ? openPostgres(config.DATABASE_URL, config, logger)
     : await openPglite(config.pgliteDir);
 
-/** Raw SQL for what the query builder cannot say; both drivers answer with `{ rows }`. */
+/** What `afterCommit` was asked to run, per transaction begun by `inTransaction`. */
+const committedTasks = new WeakMap<Db, (() => void)[]>();
+
 /**
  * Runs `work` in a transaction and hands it the transaction as a `Db`, so repository functions
- * take either (Drizzle's transaction type differs from its database type only in name).
+ * take either (Drizzle's transaction type differs from its database type only in name). Inside
+ * another one it is a savepoint, and what it asks `afterCommit` for waits for the outer commit.
  */
-export const inTransaction = <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> =>
-  db.transaction((t) => work(t as unknown as Db));
+export const inTransaction = async <T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> => {
+  const outer = committedTasks.get(db);
+  const tasks = outer ?? [];
+  const result = await db.transaction((t) => {
+    const tx = t as unknown as Db;
+    committedTasks.set(tx, tasks);
+    return work(tx);
+  });
+  if (!outer) for (const task of tasks) task();
+  return result;
+};
+
+/**
+ * Runs `task` once what was written through `db` is committed: at once outside a transaction,
+ * after the commit of one begun by `inTransaction`, never if it rolls back. For work that must
+ * not see (or act on) uncommitted rows, such as telling a background sender to look for new
+ * ones; `task` must not throw. In a transaction begun some other way it is not run at all.
+ */
+export const afterCommit = (db: Db, task: () => void): void => {
+  const tasks = committedTasks.get(db);
+  if (tasks) tasks.push(task);
+  else if (!is(db, PgTransaction)) task();
+};
 
 /**
  * `prepare(db)` once per database handle: for named prepared statements on hot paths, which
@@ -116,6 +140,7 @@ export const preparedPer = <T>(prepare: (db: Db) => T): ((db: Db) => T) => {
   };
 };
 
+/** Raw SQL for what the query builder cannot say; both drivers answer with `{ rows }`. */
 export const queryRows = async <T extends Record<string, unknown>>(
   db: Db,
   query: SQL,

@@ -442,9 +442,6 @@ export const createBookingsService = ({
       throw error;
     }
     if (!updated) throw conflict((await findBooking(db, row.id))?.status ?? row.status, action);
-    // A refund of online money was only recorded in the transaction; the gateway gets it now.
-    if (updated.paymentStatus === 'refunded' && updated.paymentMethod === 'online')
-      payments.sendRefundsSoon();
     await publish(updated, row.status, Boolean(patch.slot) || rule.to === 'cancelled');
     return toBooking(updated, policy);
   };

@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from '../../db/client';
+import { afterCommit, inTransaction, type Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { PubSub } from '../../platform/pubsub/pubsub';
@@ -59,8 +59,8 @@ export const createPaymentsService = ({
   /** How gateway refunds are retried while the gateway fails; see `DEFAULT_REFUND_RETRY`. */
   refundRetry?: RetryPolicy;
   /**
-   * False when `db` is a transaction someone else commits (the demo seed): refunds must not be
-   * sent from inside it; the server's sweep sends them once it has committed.
+   * False when `db` is a transaction someone else commits (the demo seed): a sender bound to it
+   * could not run once it has ended; the server's sweep sends those refunds instead.
    */
   sendsRefunds?: boolean;
 }) => {
@@ -166,8 +166,6 @@ export const createPaymentsService = ({
   /** After the commit; a repeated confirmation announces again, which listeners ignore. */
   const announceSettled = async (order: PaymentOrderRow | undefined) => {
     if (order?.status !== 'paid' || order.purpose !== 'booking' || !order.bookingId) return;
-    // Money for a booking cancelled meanwhile was refunded in the confirming transaction.
-    refunds.sendSoon();
     const settled: PaymentSettled = {
       orderId: order.id,
       bookingId: order.bookingId,
@@ -284,8 +282,8 @@ export const createPaymentsService = ({
     refundBooking: async (
       { bookingId, amountPaise }: { bookingId: string; amountPaise?: number },
       tx?: Db,
-    ) => {
-      const refund = await ledger.refund(
+    ) =>
+      ledger.refund(
         {
           bookingId,
           ...(amountPaise === undefined ? {} : { amountPaise }),
@@ -299,19 +297,15 @@ export const createPaymentsService = ({
               gatewayPaymentId: paid.gatewayPaymentId,
               amountPaise: paise,
             });
+            // Sent as soon as whoever's transaction this is commits it; never if it rolls back.
+            afterCommit(inTx, refunds.sendSoon);
           },
         },
         tx,
-      );
-      // In a caller's transaction the refund is not committed yet: the caller sends it after.
-      if (!tx && refund.legs.some((leg) => leg.method === 'online')) refunds.sendSoon();
-      return refund;
-    },
+      ),
 
     /** Sends every gateway refund that is due (the periodic sweep); how many it tried. */
     sendDueRefunds: refunds.sendDue,
-    /** After committing a refund made in its own transaction: send it without waiting. */
-    sendRefundsSoon: refunds.sendSoon,
 
     onBookingPaid: (listener: BookingPaidListener) => {
       bookingPaidListeners.push(listener);
