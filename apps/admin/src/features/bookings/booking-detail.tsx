@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TAdminBookingDetail } from '@localkart/contracts/admin';
 import { formatDateTime, formatPaise } from '@localkart/web-kit/format';
 import { DetailItem } from '../../components/detail-item';
+import { useCategoryNames } from '../taxonomy/use-category-names';
 import { BookingMessages } from './booking-messages';
 import { StatusBadge } from './booking-status';
 
@@ -26,6 +27,8 @@ export const BookingDetail = ({ detail }: { detail: TAdminBookingDetail }) => {
   const zone = booking.schedule.timeZone;
   const when = (iso: string) => formatDateTime(iso, i18n.language, zone);
   const { pricing, payment, cancellation } = booking;
+  const { categoryName, subcategoryName } = useCategoryNames();
+  const { category, subcategory } = booking.service;
 
   return (
     <div className="space-y-6 text-sm">
@@ -38,7 +41,8 @@ export const BookingDetail = ({ detail }: { detail: TAdminBookingDetail }) => {
           {t('bookings.detail.hours', { count: booking.service.estimatedDuration })}
         </DetailItem>
         <DetailItem label={t('bookings.detail.category')}>
-          {[booking.service.category, booking.service.subcategory].filter(Boolean).join(' / ')}
+          {categoryName(category)}
+          {subcategory && ` / ${subcategoryName(category, subcategory)}`}
         </DetailItem>
         <DetailItem label={t('bookings.detail.booked')}>{when(booking.createdAt)}</DetailItem>
         <DetailItem label={t('bookings.detail.description')} wide>

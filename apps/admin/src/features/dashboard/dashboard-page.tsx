@@ -7,7 +7,8 @@ import { Card, PageTitle } from '@localkart/web-kit/ui/card';
 import { QueryState } from '../../components/page-state';
 import { PeriodControls, usePeriodParams } from '../../components/period-controls';
 import { BarChart, LineChart, palette } from './charts';
-import { useCategoryNamesQuery, usePlatformAnalyticsQuery } from './dashboard-api';
+import { useCategoryNames } from '../taxonomy/use-category-names';
+import { usePlatformAnalyticsQuery } from './dashboard-api';
 import { RankedTable } from './ranked-table';
 
 const GRANULARITIES = ['day', 'week', 'month'] as const satisfies TAnalyticsGranularity[];
@@ -79,7 +80,7 @@ const Panel = ({ title, children }: { title: string; children: ReactNode }) => (
 const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; language: string }) => {
   const { t } = useTranslation();
   const { totals, periods, granularity } = analytics;
-  const { data: categoryNames } = useCategoryNamesQuery();
+  const { categoryName } = useCategoryNames();
   const labels = periods.map((period) => periodLabel(period.start, granularity, language));
   const number = (value: number) => new Intl.NumberFormat(locale(language)).format(value);
   const percent = (rate: number | null) =>
@@ -91,11 +92,6 @@ const Figures = ({ analytics, language }: { analytics: TPlatformAnalytics; langu
         }).format(rate);
   const summary = (title: string, total: number | string) =>
     t('dashboard.charts.summary', { title, total, count: periods.length });
-  const categoryName = (slug: string) => {
-    const names = categoryNames?.[slug];
-    return names ? (language === 'hi' ? names.hi : names.en) : slug;
-  };
-
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-5">
