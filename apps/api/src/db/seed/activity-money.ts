@@ -28,6 +28,8 @@ export type MoneyBooking = {
   additionalChargesPaise: number;
   cancellationFeePaise: number;
   createdAt: Date;
+  /** When it was completed or cancelled, for a booking that was. */
+  lastChangedAt: Date;
 };
 
 /** How long the customer takes in the (test) checkout. */
@@ -43,7 +45,9 @@ export const openDemoMoney = (
   tx: Db,
   { commissionBps, logger }: { commissionBps: number; logger: Logger },
 ) => {
-  const ledger = createLedger({ db: tx, commissionBps });
+  // Each movement is dated when the demo story has it happen, not when the seed runs.
+  let postingTime = new Date();
+  const ledger = createLedger({ db: tx, commissionBps, postedAt: () => postingTime });
   const payments = createPaymentsService({
     db: tx,
     gateway: createTestGateway(),
@@ -65,8 +69,10 @@ export const openDemoMoney = (
     order: { id: string; gatewayOrderId: string },
     at: Date,
   ): Promise<DatedOrder> => {
+    const paidAt = new Date(at.getTime() + CHECKOUT_MS);
+    postingTime = paidAt;
     await payments.payTestOrder({ userId, gatewayOrderId: order.gatewayOrderId });
-    return { orderId: order.id, createdAt: at, paidAt: new Date(at.getTime() + CHECKOUT_MS) };
+    return { orderId: order.id, createdAt: at, paidAt };
   };
 
   const topUpWallet = async ({
@@ -83,6 +89,7 @@ export const openDemoMoney = (
   const payWhenBooked = async (b: MoneyBooking): Promise<BookingPayment> => {
     const amountPaise = b.basePricePaise;
     if (b.paymentMethod === 'wallet') {
+      postingTime = b.createdAt;
       const paid = await ledger.payFromWallet(
         { bookingId: b.id, userId: b.customerId, amountPaise },
         tx,
@@ -104,6 +111,7 @@ export const openDemoMoney = (
   const afterwards = bookingMoney({ ledger, payments });
 
   const complete = async (b: MoneyBooking, payment: BookingPayment): Promise<BookingPayment> => {
+    postingTime = b.lastChangedAt;
     const cashTransactionId = await afterwards.complete(tx, {
       ...b,
       totalAmountPaise: b.basePricePaise + b.additionalChargesPaise,
@@ -117,6 +125,7 @@ export const openDemoMoney = (
     b: MoneyBooking,
     payment: BookingPayment,
   ): Promise<BookingPayment> => {
+    postingTime = b.lastChangedAt;
     const refunded = await afterwards.refundCancelled(tx, {
       ...b,
       paymentStatus: payment.paymentStatus,

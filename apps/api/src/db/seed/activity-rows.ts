@@ -78,6 +78,7 @@ export const moneyBookingOf = (b: SeededBooking): MoneyBooking => ({
   additionalChargesPaise: b.timeline.additionalChargesPaise,
   cancellationFeePaise: b.timeline.cancellationFeePaise,
   createdAt: b.createdAt,
+  lastChangedAt: b.timeline.transitions.at(-1)!.at,
 });
 
 /**

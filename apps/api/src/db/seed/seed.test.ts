@@ -363,6 +363,30 @@ describe('demo activity', () => {
     }
   });
 
+  it('when seeded, then each money movement is dated when it happened in its booking’s story', async () => {
+    const moves = await rows<{
+      posted: string | Date;
+      booked: string | Date;
+      changed: string | Date;
+      entries_dated_otherwise: number;
+    }>(
+      sql`SELECT t.created_at AS posted, b.created_at AS booked, b.updated_at AS changed,
+          (SELECT count(*)::int FROM ledger_entries e
+            WHERE e.transaction_id = t.id AND e.created_at <> t.created_at) AS entries_dated_otherwise
+        FROM ledger_transactions t JOIN bookings b ON b.id = t.booking_id`,
+    );
+    expect(moves.length).toBeGreaterThan(0);
+    const time = (value: string | Date) => new Date(value).getTime();
+    for (const move of moves) {
+      expect(time(move.posted)).toBeGreaterThanOrEqual(time(move.booked));
+      expect(time(move.posted)).toBeLessThanOrEqual(time(move.changed));
+      expect(move.entries_dated_otherwise).toBe(0);
+    }
+    // Three months of history, not one burst at seeding time.
+    const days = new Set(moves.map((move) => new Date(move.posted).toISOString().slice(0, 10)));
+    expect(days.size).toBeGreaterThan(30);
+  });
+
   it('when seeded, then each provider’s rating is what its reviews give', async () => {
     const ratings = await rows<{
       average: string;

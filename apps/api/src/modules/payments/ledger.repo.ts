@@ -11,7 +11,13 @@ import {
 export type LedgerAccountKind = (typeof ledgerAccountKind.enumValues)[number];
 export type LedgerTransactionKind = (typeof ledgerTransactionKind.enumValues)[number];
 export type AccountRef = { kind: LedgerAccountKind; ownerId: string | null; currency: string };
-export type NewEntry = { accountId: string; currency: string; amountPaise: number };
+export type NewEntry = {
+  accountId: string;
+  currency: string;
+  amountPaise: number;
+  /** The database's time unless given. */
+  createdAt?: Date;
+};
 
 /** The account's id, creating it on first use. */
 export const ensureAccount = async (
@@ -69,6 +75,8 @@ export const insertTransaction = async (
     reference: string;
     bookingId: string | null;
     description: string;
+    /** The database's time unless given. */
+    createdAt?: Date;
   },
 ): Promise<string | undefined> => {
   const [inserted] = await db

@@ -61,8 +61,18 @@ export const commissionOf = (heldPaise: number, bps: number) =>
  * The wallet ledger (double entry). Every function runs in its own database transaction, or in
  * the caller's `tx` so a booking change and its money move commit together. Postings carry a
  * unique reference: posting the same movement twice returns the first with `duplicate: true`.
+ * Postings are dated by the database, or by `postedAt` when given: the demo seed writes months
+ * of history in one go and dates each movement when its story has it happen.
  */
-export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: number }) => {
+export const createLedger = ({
+  db,
+  commissionBps,
+  postedAt,
+}: {
+  db: Db;
+  commissionBps: number;
+  postedAt?: () => Date;
+}) => {
   const inTransaction = <T>(tx: Db | undefined, work: (tx: Db) => Promise<T>): Promise<T> =>
     tx ? work(tx) : inTransactionOf(db, work);
 
@@ -82,7 +92,14 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
       legs: Leg[];
     },
   ): Promise<Posting> => {
-    const transactionId = await insertTransaction(tx, { kind, reference, bookingId, description });
+    const at = postedAt ? { createdAt: postedAt() } : {};
+    const transactionId = await insertTransaction(tx, {
+      kind,
+      reference,
+      bookingId,
+      description,
+      ...at,
+    });
     if (!transactionId) {
       return {
         transactionId: (await findTransactionIdByReference(tx, reference))!,
@@ -114,6 +131,7 @@ export const createLedger = ({ db, commissionBps }: { db: Db; commissionBps: num
         accountId,
         currency: account.currency,
         amountPaise,
+        ...at,
       })),
     );
     return { transactionId, duplicate: false };
