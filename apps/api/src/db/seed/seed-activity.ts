@@ -151,5 +151,10 @@ export const seedDemoActivity = async (
     counts.reviews += written.reviews;
     counts.topUps += written.topUps;
   }
+  // An account is opened by its first posting; providers are seeded one after another, so a
+  // customer's wallet may first be touched by a later-dated story than its earliest one.
+  await db.execute(sql`UPDATE ledger_accounts a SET created_at = f.first_at
+    FROM (SELECT account_id, min(created_at) AS first_at FROM ledger_entries GROUP BY account_id) f
+    WHERE a.id = f.account_id AND f.first_at < a.created_at`);
   return counts;
 };

@@ -18,6 +18,7 @@ import {
   cancellationFeeOf,
 } from '../../modules/bookings/booking-rules';
 import { findLedgerViolations } from '../../modules/payments/ledger.repo';
+import { listEntries } from '../../modules/payments/ledger-reports.repo';
 import { findBookableProvider } from '../../modules/providers/bookable-provider.repo';
 import { wallClockAt } from '../../platform/wall-clock';
 import { signIn } from '../../test-support/accounts';
@@ -385,6 +386,21 @@ describe('demo activity', () => {
     // Three months of history, not one burst at seeding time.
     const days = new Set(moves.map((move) => new Date(move.posted).toISOString().slice(0, 10)));
     expect(days.size).toBeGreaterThan(30);
+    // The admin's entry list keeps each transaction's entries together, even when several
+    // transactions share a time (a cash completion and its settlement).
+    const listed = await listEntries(
+      database.db,
+      { timeZone: 'Asia/Kolkata' },
+      { limit: 500, offset: 0 },
+    );
+    const runs = listed.filter((entry, i) => entry.transactionId !== listed[i - 1]?.transactionId);
+    expect(new Set(runs.map((entry) => entry.transactionId)).size).toBe(runs.length);
+    // And an account is opened by its first posting, not after it.
+    const openedLate = await rows(
+      sql`SELECT a.id FROM ledger_accounts a
+        WHERE a.created_at > (SELECT min(e.created_at) FROM ledger_entries e WHERE e.account_id = a.id)`,
+    );
+    expect(openedLate).toEqual([]);
   });
 
   it('when seeded, then each provider’s rating is what its reviews give', async () => {

@@ -101,7 +101,12 @@ export const listEntries = (db: Db, filter: EntryFilter, { limit, offset }: Page
     .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
     .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
     .where(entryWhere(filter))
-    .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
+    // A transaction's entries share its time (one database transaction): kept together.
+    .orderBy(
+      desc(ledgerEntries.createdAt),
+      desc(ledgerEntries.transactionId),
+      desc(ledgerEntries.id),
+    )
     .limit(limit)
     .offset(offset);
 
