@@ -1,23 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../platform/logger';
-import { createTestDatabaseUrl, testConfig } from '../test-support/test-env';
-import { afterCommit, inTransaction, openDatabase, queryRows, type Database } from './client';
+import { openTestDatabase } from '../test-support/test-database';
+import { afterCommit, inTransaction, queryRows, type Database } from './client';
 
 let database: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const created = await createTestDatabaseUrl();
-  drop = created.drop;
-  const config = testConfig({ DATABASE_URL: created.url });
-  database = await openDatabase(config, createLogger(config));
+  ({ database, close } = await openTestDatabase());
   await database.db.execute(sql`CREATE TABLE after_commit_probe (label text NOT NULL)`);
 });
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+afterAll(() => close());
 
 const insertProbe = (label: string) => (tx: typeof database.db) =>
   tx.execute(sql`INSERT INTO after_commit_probe (label) VALUES (${label})`);

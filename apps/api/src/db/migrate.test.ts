@@ -1,25 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../platform/logger';
-import { createTestDatabaseUrl, testConfig } from '../test-support/test-env';
-import { openDatabase, queryRows, type Database } from './client';
+import { openTestDatabase } from '../test-support/test-database';
+import { queryRows, type Database } from './client';
 import { migrateDatabase } from './migrate';
 import { users } from './schema/users';
 import journal from './migrations/meta/_journal.json' with { type: 'json' };
 
 let database: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const created = await createTestDatabaseUrl();
-  drop = created.drop;
-  const config = testConfig({ DATABASE_URL: created.url });
-  database = await openDatabase(config, createLogger(config));
+  ({ database, close } = await openTestDatabase());
 });
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+afterAll(() => close());
 
 const explain = async (query: ReturnType<typeof sql>) => {
   const rows = await queryRows<{ 'QUERY PLAN': string }>(database.db, sql`EXPLAIN ${query}`);

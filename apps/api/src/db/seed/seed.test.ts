@@ -7,8 +7,9 @@ import { loadPostOffices, type PostOffice } from '../../platform/geo/india-post-
 import { createLogger } from '../../platform/logger';
 import { verifyPassword } from '../../platform/password';
 import { openSharedServices } from '../../runtime';
-import { createTestDatabaseUrl, testConfig } from '../../test-support/test-env';
-import { isEmptyDatabase, openDatabase, queryRows, type Database } from '../client';
+import { openTestDatabase } from '../../test-support/test-database';
+import { testConfig } from '../../test-support/test-env';
+import { isEmptyDatabase, queryRows, type Database } from '../client';
 import { bookings, bookingStatusHistory } from '../schema/bookings';
 import { ledgerEntries, ledgerTransactions, paymentOrders } from '../schema/payments';
 import { reviews } from '../schema/reviews';
@@ -36,20 +37,15 @@ import { startTestApp } from '../../test-support/test-app';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemoData } from './seed';
 
 let database: Database;
-const { phones } = openSharedServices(testConfig(), createLogger({ LOG_LEVEL: 'silent' }));
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 const logger = createLogger({ LOG_LEVEL: 'silent' });
+const { phones } = openSharedServices(testConfig(), logger);
 
 beforeAll(async () => {
-  const created = await createTestDatabaseUrl();
-  drop = created.drop;
-  database = await openDatabase(testConfig({ DATABASE_URL: created.url }), logger);
+  ({ database, close } = await openTestDatabase());
   await migrateDatabase(database);
 });
-afterAll(async () => {
-  await database.close();
-  await drop();
-});
+afterAll(() => close());
 
 /** Great-circle distance in km. */
 const distanceKm = (a: [number, number], b: [number, number]) => {
