@@ -33,6 +33,12 @@ export const ZLoginRequest = z
 
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
+/**
+ * Request header by which the admin panel (value `admin`) names itself on the auth endpoints:
+ * its refresh cookie is kept apart from the web app's on the same origin.
+ */
+export const APP_HEADER = 'X-LocalKart-App';
+
 /** Browsers send the refresh token as an httpOnly cookie; the mobile app sends it here. */
 export const ZRefreshRequest = z
   .strictObject({ refreshToken: z.string().min(20).max(200).optional() })

@@ -9,7 +9,7 @@ import { createBaseQuery } from '@localkart/web-kit/base-query';
  */
 export const api = createApi({
   reducerPath: 'api',
-  baseQuery: createBaseQuery(),
+  baseQuery: createBaseQuery({ app: 'admin' }),
   endpoints: () => ({}),
 });
 

@@ -68,7 +68,7 @@ export const authRoutes = ({
 
   router.post('/api/auth/login', perIp, perAccount, async (req, res) => {
     const session = await auth.login(ZLoginRequest.parse(req.body), clientOf(req));
-    setRefreshCookie(res, session.refreshToken, new Date(session.refreshTokenExpiresAt));
+    setRefreshCookie(req, res, session.refreshToken, new Date(session.refreshTokenExpiresAt));
     sendData(res, session);
   });
 
@@ -78,10 +78,10 @@ export const authRoutes = ({
     if (!token) throw new AppError(ErrorCode.AUTHENTICATION_ERROR, 'No refresh token');
     try {
       const session = await sessions.rotate(token, clientOf(req));
-      setRefreshCookie(res, session.refreshToken, new Date(session.refreshTokenExpiresAt));
+      setRefreshCookie(req, res, session.refreshToken, new Date(session.refreshTokenExpiresAt));
       sendData(res, session);
     } catch (error) {
-      clearRefreshCookie(res);
+      clearRefreshCookie(req, res);
       throw error;
     }
   });
@@ -90,7 +90,7 @@ export const authRoutes = ({
     const { refreshToken } = ZRefreshRequest.parse(req.body ?? {});
     const token = refreshTokenOf(req, refreshToken);
     if (token) await sessions.end(token);
-    clearRefreshCookie(res);
+    clearRefreshCookie(req, res);
     sendData(res, { message: 'Signed out' });
   });
 

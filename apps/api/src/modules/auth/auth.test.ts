@@ -19,6 +19,7 @@ import {
   PROFILE_KEYS,
 } from '../../test-support/accounts';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
+import { APP_HEADER } from '@localkart/contracts/auth';
 import { createAccessTokens, TOKEN_AUDIENCE } from './access-tokens';
 
 let app: TestApp;
@@ -312,6 +313,39 @@ describe('login', () => {
 });
 
 describe('refresh', () => {
+  it('when the web app and the admin panel sign in in one browser, then each keeps its own refresh cookie and session', async () => {
+    const customer = await insertTestUser(app);
+    const admin = await insertTestUser(app, { role: 'admin' });
+    const asAdminPanel = { [APP_HEADER]: 'admin' };
+    const webLogin = await api()
+      .post('/api/auth/login')
+      .send({ email: customer.email, password: TEST_PASSWORD });
+    const adminLogin = await api()
+      .post('/api/auth/login')
+      .set(asAdminPanel)
+      .send({ email: admin.email, password: TEST_PASSWORD });
+    const webCookie = refreshCookieOf(webLogin)!.split(';')[0]!;
+    const adminCookie = setCookies(adminLogin)
+      .find((c) => c.startsWith('lk_refresh_admin='))!
+      .split(';')[0]!;
+    expect(refreshCookieOf(adminLogin)).toBeUndefined();
+    const browser = `${webCookie}; ${adminCookie}`;
+
+    const web = await api().post('/api/auth/refresh').set('Cookie', browser);
+    const panel = await api().post('/api/auth/refresh').set(asAdminPanel).set('Cookie', browser);
+    expect([web.body.data.user.id, panel.body.data.user.id]).toEqual([customer.id, admin.id]);
+
+    // Signing out of the panel ends the panel's session only.
+    const out = await api()
+      .post('/api/auth/logout')
+      .set(asAdminPanel)
+      .set('Cookie', `${webCookie}; lk_refresh_admin=${panel.body.data.refreshToken}`);
+    expect(setCookies(out).join()).toMatch(/lk_refresh_admin=;/);
+    expect(refreshCookieOf(out)).toBeUndefined();
+    expect((await refreshWithBody(web.body.data.refreshToken)).status).toBe(200);
+    expect((await refreshWithBody(panel.body.data.refreshToken)).status).toBe(401);
+  });
+
   it('when a refresh token is sent in the body or in the cookie, then each use rotates it: a new pair, a new cookie', async () => {
     const user = await insertTestUser(app);
     const first = await signIn(app, user.email);

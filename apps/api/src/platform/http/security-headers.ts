@@ -1,6 +1,7 @@
 import cors from 'cors';
 import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { APP_HEADER } from '@localkart/contracts/auth';
 import type { Config } from '../../config';
 
 /**
@@ -116,7 +117,13 @@ export const corsPolicy = (config: Pick<Config, 'CORS_ORIGINS'>): RequestHandler
     origin: [...config.CORS_ORIGINS],
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
+    allowedHeaders: [
+      'Content-Type',
+      'Authorization',
+      'Idempotency-Key',
+      'X-Request-Id',
+      APP_HEADER,
+    ],
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
     maxAge: 600,
   });

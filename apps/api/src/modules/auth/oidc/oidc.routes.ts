@@ -92,7 +92,7 @@ export const oidcRoutes = ({
         callbackUrl,
         client: clientOf(req),
       });
-      setRefreshCookie(res, session.refreshToken, new Date(session.refreshTokenExpiresAt));
+      setRefreshCookie(req, res, session.refreshToken, new Date(session.refreshTokenExpiresAt));
       req.log.info({ oidc: { outcome }, userId: session.user.id }, 'signed in through OIDC');
       res.redirect(302, `${appUrl}${returnTo ?? '/'}`);
     } catch (error) {
