@@ -39,6 +39,13 @@ export type TLoginRequest = z.infer<typeof ZLoginRequest>;
  */
 export const APP_HEADER = 'X-LocalKart-App';
 
+const appHeader = z.object({
+  'x-localkart-app': z.enum(['admin']).optional().meta({
+    description:
+      'Browsers only: `admin` from the admin panel, whose refresh cookie (`lk_refresh_admin`) is kept apart from the web app’s (`lk_refresh`).',
+  }),
+});
+
 /** Browsers send the refresh token as an httpOnly cookie; the mobile app sends it here. */
 export const ZRefreshRequest = z
   .strictObject({ refreshToken: z.string().min(20).max(200).optional() })
@@ -106,6 +113,7 @@ export const authPaths = {
       summary:
         'Sign in: a 15-minute access token and a rotating refresh token (also set as a cookie)',
       tags: ['Auth'],
+      requestParams: { header: appHeader },
       requestBody: json(ZLoginRequest),
       responses: {
         '200': { description: 'Signed in', ...json(successEnvelope(ZAuthSession)) },
@@ -118,6 +126,7 @@ export const authPaths = {
       summary:
         'Exchange a refresh token (cookie or body) for a new pair; a reused token revokes its family',
       tags: ['Auth'],
+      requestParams: { header: appHeader },
       requestBody: json(ZRefreshRequest),
       responses: {
         '200': { description: 'New tokens', ...json(successEnvelope(ZAuthSession)) },
@@ -129,6 +138,7 @@ export const authPaths = {
     post: {
       summary: 'Revoke the current refresh token',
       tags: ['Auth'],
+      requestParams: { header: appHeader },
       requestBody: json(ZRefreshRequest),
       responses: {
         '200': { description: 'Signed out', ...json(successEnvelope(ZMessageResponse)) },
