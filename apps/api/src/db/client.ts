@@ -114,9 +114,10 @@ export const inTransaction = async <T>(db: Db, work: (tx: Db) => Promise<T>): Pr
 
 /**
  * Runs `task` once what was written through `db` is committed: at once outside a transaction,
- * after the commit of one begun by `inTransaction`, never if it rolls back. For work that must
- * not see (or act on) uncommitted rows, such as telling a background sender to look for new
- * ones; `task` must not throw. In a transaction begun some other way it is not run at all.
+ * after the outermost commit of one begun by `inTransaction`, never if that rolls back (a
+ * savepoint rolled back inside a committed transaction still runs its tasks). For work that
+ * must not see (or act on) uncommitted rows, such as telling a background sender to look for
+ * new ones; `task` must not throw. In a transaction begun some other way it is not run at all.
  */
 export const afterCommit = (db: Db, task: () => void): void => {
   const tasks = committedTasks.get(db);
