@@ -116,8 +116,9 @@ const writeProviderHistory = async (
 /**
  * Gives demo providers without bookings a history: bookings of nearby demo customers over the
  * last three months and the next two weeks, with their status history, payments, settlements,
- * refunds and reviews, ledger postings included, all dated as they happened. Each provider's rating becomes what its reviews give (none: 0), replacing the
- * made-up one `demoProvider` starts it with. Deterministic for `randomSeed` and `now`; providers
+ * refunds and reviews, ledger postings included, all dated as they happened. Each provider's
+ * rating becomes what its reviews give (none: 0), replacing the made-up one `demoProvider`
+ * starts it with. Deterministic for `randomSeed` and `now`; providers
  * that already have bookings are left alone, so running it again adds nothing.
  */
 export const seedDemoActivity = async (
