@@ -22,6 +22,21 @@ export default tseslint.config(
     },
   },
   {
+    // `afterCommit` tasks (e.g. sending a gateway refund) run only in transactions that
+    // `inTransaction` begins; one begun directly would drop them without a word.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/db/client.ts', '**/*.test.ts', '**/*-test-support.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Begin transactions with inTransaction(db, work) from db/client.',
+        },
+      ],
+    },
+  },
+  {
     // Response bodies in HTTP tests are untyped JSON by nature; assertions check their shape.
     files: ['**/*.test.ts'],
     rules: {

@@ -117,7 +117,8 @@ export const inTransaction = async <T>(db: Db, work: (tx: Db) => Promise<T>): Pr
  * after the outermost commit of one begun by `inTransaction`, never if that rolls back (a
  * savepoint rolled back inside a committed transaction still runs its tasks). For work that
  * must not see (or act on) uncommitted rows, such as telling a background sender to look for
- * new ones; `task` must not throw. In a transaction begun some other way it is not run at all.
+ * new ones; `task` must not throw. In a transaction begun some other way it is not run at all,
+ * which is why the lint configuration refuses `db.transaction` outside this file and tests.
  */
 export const afterCommit = (db: Db, task: () => void): void => {
   const tasks = committedTasks.get(db);

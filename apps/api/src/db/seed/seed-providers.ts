@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNotNull, like, notExists, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { inTransaction, type Db } from '../client';
 import {
   providerAvailability,
   providerAvailabilityExceptions,
@@ -109,7 +109,7 @@ export const seedDemoProviders = async (
       }),
     );
     // One transaction per batch: a provider never exists without its services and schedule.
-    await db.transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       const created = await tx
         .insert(providers)
         .values(

@@ -4,7 +4,7 @@ import type {
   TCreateAvailabilityExceptionRequest,
   TReplaceAvailabilityRequest,
 } from '@localkart/contracts/providers';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import { assertNoOverlap, toSlot, toSlotRow } from './availability';
 import {
@@ -35,7 +35,7 @@ export const createProviderScheduleService = ({
   ): Promise<TAvailabilitySlot[]> => {
     assertNoOverlap(slots);
     const provider = await providers.providerOf(userId);
-    await db.transaction((tx) => replaceSlots(tx, provider.id, slots.map(toSlotRow)));
+    await inTransaction(db, (tx) => replaceSlots(tx, provider.id, slots.map(toSlotRow)));
     // "Available on …" searches depend on the schedule.
     await providers.announce(provider.id);
     return (await listSlots(db, provider.id)).map(toSlot);

@@ -8,7 +8,7 @@ import type {
   TUpdateProviderProfileRequest,
   TUpdateProviderServiceRequest,
 } from '@localkart/contracts/providers';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { isUniqueViolation } from '../../db/constraint-errors';
 import { AppError, ErrorCode } from '../../platform/errors';
@@ -125,7 +125,7 @@ export const createProvidersService = ({
     const unit = await checkTaxonomy(request.service, 'service');
     const area = resolveServiceArea(directory, request.serviceArea, 'serviceArea');
     try {
-      const provider = await db.transaction(async (tx) => {
+      const provider = await inTransaction(db, async (tx) => {
         const user = await lockUserById(tx, userId);
         if (!user) throw notFound('User not found');
         if (user.role !== 'customer')

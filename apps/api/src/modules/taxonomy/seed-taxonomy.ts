@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client';
+import { inTransaction, queryRows, type Db } from '../../db/client';
 import { serviceCategories, serviceSubcategories } from '../../db/schema/taxonomy';
 import { serviceTaxonomy } from './taxonomy-data';
 import type { PriceRange, TaxonomyCategory } from './taxonomy.types';
@@ -40,7 +40,7 @@ export const seedTaxonomy = async (
   )
     return { categoriesAdded: 0, subcategoriesAdded: 0 };
 
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const categories = await tx
       .insert(serviceCategories)
       .values(

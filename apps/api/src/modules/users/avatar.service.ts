@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TUserProfile } from '@localkart/contracts/users';
 import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import { IMAGE_TYPES, sniffContentType } from '../../platform/uploads/content-type';
@@ -113,7 +113,7 @@ export const createAvatarService = ({
     let swapped: { row: UserRow; previousKey: string | null };
     try {
       await putObjects(objects);
-      swapped = await db.transaction(async (tx) => {
+      swapped = await inTransaction(db, async (tx) => {
         const locked = await lockUserById(tx, userId);
         if (!locked) throw notFound();
         await checkQuota(tx, userId, keysOf(locked.avatarKey), bytes);

@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { AppError, ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { PrivateStorage } from './storage';
@@ -64,7 +64,7 @@ export const createQuotaStorage = ({
       );
       const failed = results.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
-      return await db.transaction(async (tx) => {
+      return await inTransaction(db, async (tx) => {
         await checkQuota(tx);
         if (objects.length > 0)
           await insertStoredFiles(

@@ -1,6 +1,6 @@
 import * as openid from 'openid-client';
 import type { TAuthSession } from '@localkart/contracts/auth';
-import type { Db } from '../../../db/client';
+import { inTransaction, type Db } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/constraint-errors';
 import {
   findUserByEmail,
@@ -118,7 +118,7 @@ export const createOidcService = ({ db, client, pendingLogins, sessions }: OidcS
   const linkOrCreate = async (
     identity: OidcIdentity & { verifiedEmail: string },
   ): Promise<{ user: UserRow; outcome: OidcSignInOutcome }> =>
-    db.transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       const existing = await findUserByEmail(tx, identity.verifiedEmail);
       if (existing && !existing.isActive) throw new OidcSignInError('account_deactivated');
       const user = existing
