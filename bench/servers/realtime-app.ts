@@ -1,3 +1,4 @@
+import '../../apps/api/src/platform/v8-tuning';
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';

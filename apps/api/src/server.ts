@@ -1,3 +1,4 @@
+import './platform/v8-tuning';
 import { createServer } from 'node:http';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
