@@ -39,8 +39,12 @@ export type TLoginRequest = z.infer<typeof ZLoginRequest>;
  */
 export const APP_HEADER = 'X-LocalKart-App';
 
+/** The browser apps that name themselves in `APP_HEADER`; the web app sends none. */
+export const ZBrowserApp = z.enum(['admin']);
+export type TBrowserApp = z.infer<typeof ZBrowserApp>;
+
 const appHeader = z.object({
-  'x-localkart-app': z.enum(['admin']).optional().meta({
+  'x-localkart-app': ZBrowserApp.optional().meta({
     description:
       'Browsers only: `admin` from the admin panel, whose refresh cookie (`lk_refresh_admin`) is kept apart from the web app’s (`lk_refresh`).',
   }),

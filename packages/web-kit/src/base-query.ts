@@ -1,5 +1,5 @@
 import { fetchBaseQuery } from '@reduxjs/toolkit/query/react';
-import { APP_HEADER, type TAuthSession } from '@localkart/contracts/auth';
+import { APP_HEADER, type TAuthSession, type TBrowserApp } from '@localkart/contracts/auth';
 import type { TSuccessEnvelope } from '@localkart/contracts/envelope';
 import { createRefreshingBaseQuery } from './refreshing-base-query';
 import { signedIn, signedOut, type SessionState } from './session-slice';
@@ -10,7 +10,7 @@ import { signedIn, signedOut, type SessionState } from './session-slice';
  * `app: 'admin'` names the admin panel to the API, which then keeps its refresh cookie apart
  * from the web app's on the same origin.
  */
-export const createBaseQuery = ({ app }: { app?: 'admin' } = {}) => {
+export const createBaseQuery = ({ app }: { app?: TBrowserApp } = {}) => {
   const raw = fetchBaseQuery({
     baseUrl: '/',
     // The refresh cookie is scoped to /api/auth and SameSite=Strict; same-origin sends it there.
