@@ -64,14 +64,6 @@ export type HistoryEntry = {
 export const slotSql = (start: Date, minutes: number): SQL =>
   sql`tstzrange(${start.toISOString()}::timestamptz, ${start.toISOString()}::timestamptz + make_interval(mins => ${minutes}::int), '[)')`;
 
-/** SQLSTATE 23P01: the exclusion constraint refused an overlapping active booking. */
-export const isSlotTaken = (error: unknown): boolean => {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === '23P01') return true;
-  }
-  return false;
-};
-
 /** What a customer asks for; the provider's facts decide the rest. */
 export type BookingRequest = BookingRequestFacts & {
   customerId: string;

@@ -9,6 +9,7 @@ import type {
   TRescheduleBookingRequest,
 } from '@localkart/contracts/bookings';
 import type { TFieldError } from '@localkart/contracts/errors';
+import { isExclusionViolation, retryingDeadlocks } from '../../db/constraint-errors';
 import { inTransaction, type Db } from '../../db/client';
 import type { Within } from '../../db/within';
 import { AppError, ErrorCode } from '../../platform/errors';
@@ -43,7 +44,6 @@ import {
   insertBookingIfBookable,
   insertHistory,
   isSlotFree,
-  isSlotTaken,
   lapseUnpaidOnlineBooking,
   listBookings,
   markBookingPaid,
@@ -289,9 +289,9 @@ export const createBookingsService = ({
     };
     let created: { provider: BookableProvider; booking: BookingRow };
     try {
-      created =
+      created = await retryingDeadlocks(() =>
         request.paymentMethod === 'wallet'
-          ? await inTransaction(db, async (tx) => {
+          ? inTransaction(db, async (tx) => {
               const { provider, booking } = await insert(tx);
               // Insufficient balance throws 409 here and rolls the booking back with it.
               const paid = await ledger.payFromWallet(
@@ -307,9 +307,10 @@ export const createBookingsService = ({
                 booking: (await markBookingPaid(tx, booking.id, paid.transactionId))!,
               };
             })
-          : await insert(db);
+          : insert(db),
+      );
     } catch (error) {
-      if (isSlotTaken(error)) throw slotTaken();
+      if (isExclusionViolation(error)) throw slotTaken();
       throw error;
     }
     const { provider, booking: row } = created;
@@ -418,27 +419,30 @@ export const createBookingsService = ({
     const patch = (await prepare?.(row, party)) ?? {};
     let updated: BookingRow | undefined;
     try {
-      updated = await inTransaction(db, async (tx) => {
-        const changed = await updateBookingIfStatus(tx, row.id, row.status, {
-          ...patch,
-          status: rule.to,
-        });
-        if (!changed) return undefined;
-        await insertHistory(tx, {
-          bookingId: row.id,
-          fromStatus: row.status,
-          toStatus: rule.to,
-          actorId: caller.userId,
-          actorRole: party,
-          reason: reason ?? null,
-        });
-        const done = money ? await money(tx, changed) : changed;
-        if (within)
-          await within(tx, { before: toBooking(row, policy), after: toBooking(done, policy) });
-        return done;
-      });
+      // A new slot meets the exclusion constraint, as a new booking does.
+      updated = await retryingDeadlocks(() =>
+        inTransaction(db, async (tx) => {
+          const changed = await updateBookingIfStatus(tx, row.id, row.status, {
+            ...patch,
+            status: rule.to,
+          });
+          if (!changed) return undefined;
+          await insertHistory(tx, {
+            bookingId: row.id,
+            fromStatus: row.status,
+            toStatus: rule.to,
+            actorId: caller.userId,
+            actorRole: party,
+            reason: reason ?? null,
+          });
+          const done = money ? await money(tx, changed) : changed;
+          if (within)
+            await within(tx, { before: toBooking(row, policy), after: toBooking(done, policy) });
+          return done;
+        }),
+      );
     } catch (error) {
-      if (isSlotTaken(error)) throw slotTaken();
+      if (isExclusionViolation(error)) throw slotTaken();
       throw error;
     }
     if (!updated) throw conflict((await findBooking(db, row.id))?.status ?? row.status, action);
