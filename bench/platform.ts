@@ -28,6 +28,7 @@ import {
 import { integerOption } from './cli-options';
 
 const TARGET_RATIO = 0.7;
+const ROUND_SETTLE_SECONDS = 1;
 
 const TARGETS = [
   { key: 'http', label: 'node:http (bare)', file: 'bare-http.ts' },
@@ -183,7 +184,7 @@ const main = async () => {
   const options = parseOptions();
   const pinned = pinLoadGenerator();
   note(pinned ? 'autocannon pinned to CPU 0, servers to CPU 1' : 'CPUs not pinned');
-  const perMeasurement = options.duration + 5;
+  const perMeasurement = ROUND_SETTLE_SECONDS + options.duration + 5;
   const budgetMs =
     STARTUP_TIMEOUT_MS +
     TARGETS.length * (options.warmup + 5) * 1000 +
@@ -218,6 +219,9 @@ const main = async () => {
       if (server.exited()) {
         throw new Error(`${server.target.label} died during the run\n${server.stderrTail()}`);
       }
+      // Each server sat idle while the others were measured, and V8 shrinks an idle process's
+      // young generation; a second of the same load first measures it as steady traffic finds it.
+      await load(url(server), options, ROUND_SETTLE_SECONDS);
       const cpuBefore = await server.cpuMicros();
       const result = await load(url(server), options, options.duration);
       const cpuAfter = await server.cpuMicros();

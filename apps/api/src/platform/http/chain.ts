@@ -7,29 +7,25 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * thrown or rejected, go to Express's error handling as they would from a layer.
  */
 export const chain = (handlers: RequestHandler[]): RequestHandler => {
-  const run = (req: Request, res: Response, done: NextFunction) => {
-    let index = 0;
-    const next = (error?: unknown) => {
-      if (error !== undefined && error !== null && error !== false) {
-        done(error);
-        return;
-      }
-      const handler = handlers[index];
-      index += 1;
-      if (!handler) {
-        done();
-        return;
-      }
-      try {
-        const result: unknown = handler(req, res, next);
-        if (result instanceof Promise) result.catch(done);
-      } catch (thrown) {
-        done(thrown);
-      }
-    };
-    next();
+  const step = (index: number, req: Request, res: Response, done: NextFunction): void => {
+    const handler = handlers[index];
+    if (!handler) {
+      done();
+      return;
+    }
+    try {
+      // Anonymous on purpose: tsx keeps the names of named functions with a defineProperty
+      // call, which a closure made per request and per handler would pay every time.
+      const result: unknown = handler(req, res, (error?: unknown) => {
+        if (error !== undefined && error !== null && error !== false) done(error);
+        else step(index + 1, req, res, done);
+      });
+      if (result instanceof Promise) result.catch(done);
+    } catch (thrown) {
+      done(thrown);
+    }
   };
-  return run;
+  return (req, res, done) => step(0, req, res, done);
 };
 
 /** `handler` for paths under `prefix` only, without a mounted layer's URL rewriting. */
