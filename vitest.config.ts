@@ -6,6 +6,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each test file opens its own database; two cores cannot run many PGlite instances at once.
     maxWorkers: 2,
+    // Vitest's default of 1 s is less than a loaded CI machine may take to answer a request and
+    // render it: the admin journey's audit-log filter once failed "expected 3 to be 2" that way.
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       {
         extends: true,

@@ -79,8 +79,8 @@ const account = async (who: typeof customer, phone: string) => {
   return session.accessToken;
 };
 
-const signInAtAdmin = async (email: string, password: string) => {
-  await page.goto(`${app.url}/admin`);
+const signInAtAdmin = async (email: string, password: string, path = '/admin') => {
+  await page.goto(`${app.url}${path}`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -187,9 +187,10 @@ describe.skipIf(!!process.env.DATABASE_URL)('an admin verifies a provider, in Ch
     await visible(page.getByRole('heading', { name: 'Admin sign-in' }));
   });
 
-  it('when the admin signs in, then the dashboard shows the figures and charts', async () => {
-    await signInAtAdmin(admin.email, admin.password);
+  it('when the admin signs in at /admin/login, then the dashboard shows the figures and charts', async () => {
+    await signInAtAdmin(admin.email, admin.password, '/admin/login');
     await visible(page.getByRole('heading', { name: 'Dashboard' }));
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
     await visible(page.getByText('Sign-ups').first());
     await expect.poll(() => page.locator('canvas').count()).toBeGreaterThanOrEqual(5);
     await shot('admin-dashboard');

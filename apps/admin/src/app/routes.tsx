@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { buttonClass } from '@localkart/web-kit/ui/button';
 import { EmptyState, Loading } from '@localkart/web-kit/ui/states';
@@ -19,6 +19,8 @@ const NotFound = () => {
 
 export const AppRoutes = () => (
   <Routes>
+    {/* Signed out, every address shows the sign-in form; signed in, its usual one leads home. */}
+    <Route path="login" element={<Navigate to="/" replace />} />
     <Route element={<Shell />}>
       {areas.map(({ path, page: Page }) => (
         <Route
