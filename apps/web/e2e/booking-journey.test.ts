@@ -306,6 +306,8 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       await shot(visitor, 'visitor-provider-page-desktop');
       await visitor.goto(`${app.url}/?locality=Koramangala&category=plumbing`);
       await visible(visitor.getByRole('link', { name: BUSINESS }));
+      // The map is a chunk of its own, loaded after the results; the picture shows it drawn.
+      await visible(visitor.locator('.leaflet-container'));
       await shot(visitor, 'visitor-search-desktop');
       await visitor.close();
     });
