@@ -8,25 +8,21 @@ const failure = (sqlState: string) =>
   new Error('Failed query', { cause: Object.assign(new Error('boom'), { code: sqlState }) });
 
 describe('retryingDeadlocks', () => {
-  it('when the work keeps deadlocking, then it gives up after three attempts with the error', async () => {
-    let attempts = 0;
-    const work = () => {
-      attempts += 1;
-      return Promise.reject(failure('40P01'));
-    };
-    await expect(retryingDeadlocks(work)).rejects.toThrow('Failed query');
-    expect(attempts).toBe(3);
-  });
-
-  it('when the work fails otherwise, then it is not run again', async () => {
-    let attempts = 0;
-    const work = () => {
-      attempts += 1;
-      return Promise.reject(failure('23P01'));
-    };
-    await expect(retryingDeadlocks(work)).rejects.toThrow('Failed query');
-    expect(attempts).toBe(1);
-  });
+  it.each([
+    ['keeps deadlocking', '40P01', 3],
+    ['fails otherwise', '23P01', 1],
+  ])(
+    'when the work %s (%s), then it runs %i time(s) and rejects with the error',
+    async (_, sqlState, runs) => {
+      let attempts = 0;
+      const work = () => {
+        attempts += 1;
+        return Promise.reject(failure(sqlState));
+      };
+      await expect(retryingDeadlocks(work)).rejects.toThrow('Failed query');
+      expect(attempts).toBe(runs);
+    },
+  );
 });
 
 // PGlite has one connection, so only a server can deadlock.
