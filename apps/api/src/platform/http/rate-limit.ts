@@ -7,16 +7,22 @@ import { ErrorCode } from '../errors';
 import { memoryCounter, redisCounter, type WindowCount } from './rate-limit-counters';
 
 type RateLimitDeps = {
-  config: Pick<Config, 'RATE_LIMIT_WINDOW_MS' | 'RATE_LIMIT_MAX' | 'REDIS_PREFIX'>;
+  config: Pick<Config, 'RATE_LIMIT_WINDOW_MS' | 'RATE_LIMIT_MAX' | 'REDIS_PREFIX' | 'TRUST_PROXY'>;
   redis?: Redis;
   logger: Logger;
 };
 
-/** IPv6 clients are grouped by /56 (one household or phone); IPv4 needs no work. */
-const clientIpKey = (req: Request): string => {
-  const ip = req.ip ?? req.socket.remoteAddress ?? '';
-  return ip.includes(':') ? ipKeyGenerator(ip) : ip;
-};
+/**
+ * The client's address as Express's `trust proxy` setting reads it; IPv6 clients are grouped by
+ * /56 (one household or phone). Trusting no proxy, the address is the socket's: `req.ip` would
+ * parse X-Forwarded-For on every request only to discard it.
+ */
+const clientIpKeyOf =
+  (trustProxy: Config['TRUST_PROXY']) =>
+  (req: Request): string => {
+    const ip = (trustProxy === false ? undefined : req.ip) ?? req.socket.remoteAddress ?? '';
+    return ip.includes(':') ? ipKeyGenerator(ip) : ip;
+  };
 
 type LimiterOptions = {
   name: string;
@@ -56,6 +62,7 @@ export const createRateLimiter = (
     ? redisCounter({ redis, prefix: `${config.REDIS_PREFIX}rl:${name}:`, windowMs, logger })
     : memoryCounter(windowMs);
   const policy = `${limit};w=${Math.ceil(windowMs / 1000)}`;
+  const clientIpKey = clientIpKeyOf(config.TRUST_PROXY);
 
   /** A request that succeeds gives its hit back, once the response is out. */
   const uncountIfSucceeded = (res: Response, key: string, resetAt: number) => {
