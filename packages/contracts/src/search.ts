@@ -108,6 +108,10 @@ export const ZProviderCard = z
     isVerified: z.boolean(),
     city: z.string(),
     distanceKm: z.number().meta({ description: 'From the searched point, 0.1 km precision' }),
+    areaCentre: z.object({ lat: z.number(), lng: z.number() }).meta({
+      description:
+        'Centre of the service area that covers the searched point (distanceKm is to it)',
+    }),
     categorySlugs: z.array(z.string()),
     priceFrom: z.object({ paise: z.number().int(), currency: z.literal('INR') }),
   })

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Logger } from '../../platform/logger';
 import { sanitiseText } from '../ai/sanitise-text';
 import type { ScoredCandidate } from './recommend-score';
+import { roundKm } from './provider-card';
 import { aiFailureReason } from '../ai/ai-failure';
 
 /** Re-orders the local engine's best candidates; returns null to keep the local ranking. */
@@ -87,7 +88,7 @@ export const createOpenAiReranker = ({
         businessName: c.hit.businessName,
         skills: c.skills,
         summary: c.summary,
-        distanceKm: Math.round(c.hit.distanceM / 100) / 10,
+        distanceKm: roundKm(c.hit.distanceM),
         rating: { average: c.hit.ratingAverage, count: c.hit.ratingCount },
         priceFromRupees: Math.round(c.hit.minPricePaise / 100),
         fit: c.fit,

@@ -1,6 +1,7 @@
 import { MAX_REASON_LENGTH } from '@localkart/contracts/search-recommendations';
 import type { RequirementIntent } from '../ai/interpret-requirement';
 import { bayesianRating } from './ranking';
+import { roundKm } from './provider-card';
 import type { CandidateFacts } from './recommend.repo';
 import type { ProviderHit } from './search-providers.repo';
 
@@ -74,7 +75,7 @@ const reasonOf = (
     : ctx.categoryName
       ? `${ctx.categoryName} provider`
       : 'Matches your words';
-  const km = `${(Math.round(hit.distanceM / 100) / 10).toFixed(1)} km away`;
+  const km = `${roundKm(hit.distanceM).toFixed(1)} km away`;
   const rating =
     hit.ratingCount > 0
       ? `${hit.ratingAverage.toFixed(1)}★ from ${hit.ratingCount} review${hit.ratingCount === 1 ? '' : 's'}`

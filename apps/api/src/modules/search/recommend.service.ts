@@ -14,6 +14,7 @@ import type { Reranker } from './recommend-rerank';
 import { rankCandidates, scoreCandidate, type ScoredCandidate } from './recommend-score';
 import { loadCandidateFacts } from './recommend.repo';
 import { resolveSearchLocation } from './search-location';
+import { toProviderCard } from './provider-card';
 import { searchProviders, type ProviderSearch } from './search-providers.repo';
 
 /** Search this far first; widen once when it finds too few providers. */
@@ -144,18 +145,7 @@ export const createRecommendService = ({
       intent,
       engine: reranked ? 'openai' : 'local',
       matches: ranked.map((c) => ({
-        provider: {
-          id: c.hit.providerId,
-          businessName: c.hit.businessName,
-          summary: detailOf(c).summary,
-          skills: detailOf(c).skills,
-          rating: { average: c.hit.ratingAverage, count: c.hit.ratingCount },
-          isVerified: c.hit.isVerified,
-          city: c.hit.city,
-          distanceKm: Math.round(c.hit.distanceM / 100) / 10,
-          categorySlugs: c.hit.categorySlugs,
-          priceFrom: { paise: c.hit.minPricePaise, currency: 'INR' },
-        },
+        provider: toProviderCard(c.hit, detailOf(c)),
         score: c.score,
         reason: c.reason,
         fit: c.fit,

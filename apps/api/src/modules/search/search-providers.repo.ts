@@ -37,6 +37,8 @@ export type ProviderHit = {
   ratingCount: number;
   isVerified: boolean;
   distanceM: number;
+  /** The centre of the service area this hit was found by. */
+  areaCentre: { lat: number; lng: number };
   textScore: number;
 };
 
@@ -152,6 +154,8 @@ export const searchProviders = async (db: Db, search: ProviderSearch): Promise<P
     rating_average: string | number;
     rating_count: number;
     is_verified: boolean;
+    latitude: number;
+    longitude: number;
     distance_m: number;
     text_score: number;
   }>(
@@ -178,6 +182,7 @@ export const searchProviders = async (db: Db, search: ProviderSearch): Promise<P
     ratingCount: row.rating_count,
     isVerified: row.is_verified,
     distanceM: Number(row.distance_m),
+    areaCentre: { lat: Number(row.latitude), lng: Number(row.longitude) },
     textScore: Number(row.text_score),
   }));
 };

@@ -16,12 +16,11 @@ import type { PublicProfileService } from '../providers/public-profile.service';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { SearchCache } from './search-cache';
 import { resolveSearchLocation } from './search-location';
+import { toProviderCard } from './provider-card';
 import { findProvidersPage, type ProviderHit, type ProviderSearch } from './search-providers.repo';
 import { countProvidersByService, recordSearchMiss } from './search-stats.repo';
 
 type Page<T> = { data: T; meta: TPageMeta };
-
-const roundKm = (metres: number) => Math.round(metres / 100) / 10;
 
 export const createSearchService = ({
   db,
@@ -42,18 +41,7 @@ export const createSearchService = ({
 }) => {
   const toCards = async (hits: ProviderHit[]): Promise<TProviderCard[]> => {
     const details = await cards.getCardDetails(hits.map((hit) => hit.providerId));
-    return hits.map((hit) => ({
-      id: hit.providerId,
-      businessName: hit.businessName,
-      summary: details.get(hit.providerId)?.summary ?? '',
-      skills: details.get(hit.providerId)?.skills ?? [],
-      rating: { average: hit.ratingAverage, count: hit.ratingCount },
-      isVerified: hit.isVerified,
-      city: hit.city,
-      distanceKm: roundKm(hit.distanceM),
-      categorySlugs: hit.categorySlugs,
-      priceFrom: { paise: hit.minPricePaise, currency: 'INR' },
-    }));
+    return hits.map((hit) => toProviderCard(hit, details.get(hit.providerId)));
   };
 
   /**

@@ -102,7 +102,7 @@ describe('provider search', () => {
     expect(names(wider)).not.toContain('Stay Close Plumbing');
   });
 
-  it('when distances are returned, then they agree with the haversine distance to 0.1 km', async () => {
+  it('when distances are returned, then they agree with the haversine distance to 0.1 km, to the area centre each card carries', async () => {
     const found = await search({ radiusKm: 20 });
     const expected: Record<string, { lat: number; lng: number }> = {
       'Mehta Plumbing Works': east(1),
@@ -112,8 +112,11 @@ describe('provider search', () => {
     };
     for (const card of found.data.providers) {
       const point = expected[card.businessName];
-      if (point) expect(Math.abs(card.distanceKm - haversineKm(HOME, point))).toBeLessThan(0.06);
+      if (!point) continue;
+      expect(Math.abs(card.distanceKm - haversineKm(HOME, point))).toBeLessThan(0.06);
+      expect(haversineKm(card.areaCentre, point)).toBeLessThan(0.001);
     }
+    expect(found.data.providers.filter((card) => expected[card.businessName])).toHaveLength(4);
   });
 
   it('when filters are given, then only providers passing every filter are listed', async () => {

@@ -2,7 +2,6 @@ import { CircleMarker, MapContainer, Popup, TileLayer, useMap } from 'react-leaf
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { TProviderCard, TSearchLocation } from '@localkart/contracts/search';
-import { api } from '../../api/api';
 
 export const TILE_URL = 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const TILE_ATTRIBUTION =
@@ -17,28 +16,20 @@ const Recentre = ({ lat, lng }: { lat: number; lng: number }) => {
   return null;
 };
 
-/**
- * Search cards carry the distance, not coordinates; the public profile has the service area's
- * centre. It is fetched per marker (and cached), so a provider page opened next is instant.
- */
-const ProviderMarker = ({ provider }: { provider: TProviderCard }) => {
-  const { data } = api.usePublicProviderQuery(provider.id);
-  const centre = data?.serviceAreas[0]?.centre;
-  if (!centre) return null;
-  return (
-    <CircleMarker
-      center={[centre.lat, centre.lng]}
-      radius={9}
-      pathOptions={{ color: '#0f766e', fillColor: '#14b8a6', fillOpacity: 0.85, weight: 2 }}
-    >
-      <Popup>
-        <Link to={`/providers/${provider.id}`} className="font-semibold">
-          {provider.businessName}
-        </Link>
-      </Popup>
-    </CircleMarker>
-  );
-};
+/** A result at the centre of the service area it was found by. */
+const ProviderMarker = ({ provider }: { provider: TProviderCard }) => (
+  <CircleMarker
+    center={[provider.areaCentre.lat, provider.areaCentre.lng]}
+    radius={9}
+    pathOptions={{ color: '#0f766e', fillColor: '#14b8a6', fillOpacity: 0.85, weight: 2 }}
+  >
+    <Popup>
+      <Link to={`/providers/${provider.id}`} className="font-semibold">
+        {provider.businessName}
+      </Link>
+    </Popup>
+  </CircleMarker>
+);
 
 export const ResultsMap = ({
   location,
