@@ -7,6 +7,11 @@ export const SEARCH_CACHE_TTL_SECONDS = 30 * 60;
 const VERSION_TTL_SECONDS = 24 * 60 * 60;
 
 const ANY_CATEGORY = '*';
+/**
+ * The shape of what is cached; raised when a result's fields change (2: cards carry their area
+ * centre), so a new release never sends a result an older one stored in a shared Redis.
+ */
+const RESULT_FORMAT = 2;
 
 /**
  * Search results keyed by the normalised query under a version per category (never `KEYS`).
@@ -29,7 +34,8 @@ export const createSearchCache = ({ cache, enabled }: { cache: Cache; enabled: b
 
   const resultKey = async (scope: string, category: string, query: unknown) => {
     const digest = createHash('sha256').update(JSON.stringify(query)).digest('base64url');
-    return `search:${scope}:${category || ANY_CATEGORY}:${await versionOf(category)}:${digest}`;
+    const version = await versionOf(category);
+    return `search:${scope}:f${RESULT_FORMAT}:${category || ANY_CATEGORY}:${version}:${digest}`;
   };
 
   /** The cached value for `query`, else `compute()`'s, stored for next time. */
