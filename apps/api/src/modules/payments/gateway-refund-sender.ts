@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import { backoffDelay, type RetryPolicy } from '../../platform/queue/job-queue';
@@ -13,10 +13,21 @@ const worthRetrying = (error: unknown) =>
   error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE;
 
 /**
+ * How long a claimed refund stays with its sender: far beyond a gateway call's timeout, so only a
+ * sender that died mid-call (a crash, a deploy) loses it, and another then sends it again.
+ */
+const CLAIM_LEASE_SECONDS = 5 * 60;
+
+/** Logged when an attempt's answer comes after its claim lapsed and another attempt took over. */
+const TAKEN_OVER = 'gateway answered after another attempt took the refund over; nothing recorded';
+
+/**
  * Sends the refunds that ledger refunds leave in `gateway_refunds` to the gateway, after their
- * transaction commits: each in a transaction of its own that holds only that row, with our refund
- * id as the gateway's idempotency key, so a retry after a lost answer or a crash never refunds
- * twice. `sendDue` runs every due refund; `sendSoon` starts it without waiting, one run at a time.
+ * transaction commits, one at a time, with our refund id as the gateway's idempotency key, so a
+ * retry after a lost answer, a crash or a lapsed claim never refunds twice. A refund is claimed
+ * for one attempt (its next attempt moved ahead) before the call, and no row lock or pooled
+ * connection is held while the gateway answers. `sendDue` runs every due refund; `sendSoon`
+ * starts it without waiting, one run at a time.
  */
 export const createGatewayRefundSender = ({
   db,
@@ -45,40 +56,42 @@ export const createGatewayRefundSender = ({
   };
 
   /** Sends the next due refund; false when none is due. */
-  const sendNext = () =>
-    inTransaction(db, async (tx) => {
-      const refund = await claimDueGatewayRefund(tx);
-      if (!refund) return false;
-      const attempts = refund.attempts + 1;
-      const context = { refundId: refund.id, bookingId: refund.bookingId, attempts };
-      try {
-        const { gatewayRefundId } = await attempt(refund);
-        await updateGatewayRefund(tx, refund.id, {
-          status: 'sent',
-          gatewayRefundId,
-          attempts,
-          lastError: null,
-        });
-        logger.info({ ...context, gatewayRefundId }, 'refund sent to the gateway');
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const giveUp = !worthRetrying(error) || attempts >= retry.attempts;
-        await updateGatewayRefund(tx, refund.id, {
-          attempts,
-          lastError: message,
-          ...(giveUp
-            ? { status: 'failed' }
-            : { nextAttemptAt: new Date(Date.now() + backoffDelay(retry, attempts)) }),
-        });
-        if (giveUp)
-          logger.error(
-            { ...context, err: error },
-            'gateway refund failed; an admin must settle it',
-          );
-        else logger.warn({ ...context, err: error }, 'gateway refund failed; retrying later');
-      }
+  const sendNext = async () => {
+    const refund = await claimDueGatewayRefund(db, CLAIM_LEASE_SECONDS);
+    if (!refund) return false;
+    const { attempts } = refund;
+    const context = { refundId: refund.id, bookingId: refund.bookingId, attempts };
+    let outcome: { gatewayRefundId: string } | { error: unknown };
+    try {
+      outcome = await attempt(refund);
+    } catch (error) {
+      outcome = { error };
+    }
+    if ('gatewayRefundId' in outcome) {
+      const { gatewayRefundId } = outcome;
+      const recorded = await updateGatewayRefund(db, refund, {
+        status: 'sent',
+        gatewayRefundId,
+        lastError: null,
+      });
+      if (recorded) logger.info({ ...context, gatewayRefundId }, 'refund sent to the gateway');
+      else logger.warn({ ...context, gatewayRefundId }, TAKEN_OVER);
       return true;
+    }
+    const { error } = outcome;
+    const giveUp = !worthRetrying(error) || attempts >= retry.attempts;
+    const recorded = await updateGatewayRefund(db, refund, {
+      lastError: error instanceof Error ? error.message : String(error),
+      ...(giveUp
+        ? { status: 'failed' }
+        : { nextAttemptAt: new Date(Date.now() + backoffDelay(retry, attempts)) }),
     });
+    if (!recorded) logger.warn({ ...context, err: error }, TAKEN_OVER);
+    else if (giveUp)
+      logger.error({ ...context, err: error }, 'gateway refund failed; an admin must settle it');
+    else logger.warn({ ...context, err: error }, 'gateway refund failed; retrying later');
+    return true;
+  };
 
   const sendDue = async (): Promise<number> => {
     let sent = 0;

@@ -36,6 +36,7 @@ export const startFakeRazorpay = async ({
   const expectedAuth = `Basic ${Buffer.from(`${keyId}:${keySecret}`).toString('base64')}`;
   let failNext = 0;
   let loseNextAnswers = 0;
+  let hold: { arrived: () => void; released: Promise<void> } | undefined;
   /** Refunds by `X-Refund-Idempotency` key: a repeated key gets the refund already made. */
   const refundsByKey = new Map<string, object>();
   const server = createServer((req, res) => {
@@ -96,6 +97,12 @@ export const startFakeRazorpay = async ({
       }
       const refund = /^\/v1\/payments\/(pay_\w+)\/refund$/.exec(path);
       if (req.method === 'POST' && refund) {
+        if (hold) {
+          const { arrived, released } = hold;
+          hold = undefined;
+          arrived();
+          await released;
+        }
         const key = req.headers['x-refund-idempotency'];
         const made = (typeof key === 'string' && refundsByKey.get(key)) || {
           id: rid('rfnd'),
@@ -135,6 +142,14 @@ export const startFakeRazorpay = async ({
     /** The next `count` refunds are made but answered with a 504, as a lost answer. */
     loseNextRefundAnswers: (count: number) => {
       loseNextAnswers = count;
+    },
+    /** The next refund request waits for `release()`; `arrived` settles when it comes in. */
+    holdNextRefund: () => {
+      let arrived!: () => void;
+      let release!: () => void;
+      const came = new Promise<void>((resolve) => (arrived = resolve));
+      hold = { arrived, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { arrived: came, release };
     },
     /** Distinct refunds made (a repeated idempotency key counts once). */
     refundsMade: () => new Set(refundsByKey.values()).size,

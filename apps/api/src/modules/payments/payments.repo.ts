@@ -144,29 +144,52 @@ export type GatewayRefundRow = typeof gatewayRefunds.$inferSelect;
  * The next pending gateway refund that is due, locked for the caller's transaction; refunds
  * another sender holds are skipped, so two processes never send the same one at once.
  */
-export const claimDueGatewayRefund = async (db: Db): Promise<GatewayRefundRow | undefined> => {
-  const [row] = await db
-    .select()
+/**
+ * Takes the most overdue pending gateway refund for one attempt: counts the attempt and moves
+ * its next attempt `leaseSeconds` ahead, so no other sender takes it meanwhile, in one statement
+ * that holds the row only while it runs.
+ */
+export const claimDueGatewayRefund = async (
+  db: Db,
+  leaseSeconds: number,
+): Promise<GatewayRefundRow | undefined> => {
+  const due = db
+    .select({ id: gatewayRefunds.id })
     .from(gatewayRefunds)
     .where(and(eq(gatewayRefunds.status, 'pending'), lte(gatewayRefunds.nextAttemptAt, sql`now()`)))
     .orderBy(gatewayRefunds.nextAttemptAt)
     .limit(1)
     .for('update', { skipLocked: true });
+  const [row] = await db
+    .update(gatewayRefunds)
+    .set({
+      attempts: sql`${gatewayRefunds.attempts} + 1`,
+      nextAttemptAt: sql`now() + make_interval(secs => ${leaseSeconds})`,
+      updatedAt: sql`now()`,
+    })
+    .where(inArray(gatewayRefunds.id, due))
+    .returning();
   return row;
 };
 
 export const updateGatewayRefund = async (
   db: Db,
-  id: string,
+  claimed: Pick<GatewayRefundRow, 'id' | 'attempts'>,
   patch: Partial<
-    Pick<
-      GatewayRefundRow,
-      'status' | 'gatewayRefundId' | 'attempts' | 'nextAttemptAt' | 'lastError'
-    >
+    Pick<GatewayRefundRow, 'status' | 'gatewayRefundId' | 'nextAttemptAt' | 'lastError'>
   >,
-) => {
-  await db
+): Promise<boolean> => {
+  const updated = await db
     .update(gatewayRefunds)
     .set({ ...patch, updatedAt: sql`now()` })
-    .where(eq(gatewayRefunds.id, id));
+    // Only the attempt that claimed it: one whose claim lapsed and was taken over writes nothing.
+    .where(
+      and(
+        eq(gatewayRefunds.id, claimed.id),
+        eq(gatewayRefunds.status, 'pending'),
+        eq(gatewayRefunds.attempts, claimed.attempts),
+      ),
+    )
+    .returning({ id: gatewayRefunds.id });
+  return updated.length > 0;
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -201,7 +202,11 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
    * A payments service on the fake Razorpay (retrying refunds quickly) and a booking paid online
    * through it, confirmed by a signed webhook.
    */
-  const paidOnlineBooking = async (gatewayPaymentId: string, amountPaise: number) => {
+  const paidOnlineBooking = async (
+    gatewayPaymentId: string,
+    amountPaise: number,
+    logger = createLogger(app.runtime.config),
+  ) => {
     const db = app.runtime.database.db;
     const gateway = createRazorpayGateway({
       keyId: KEY_ID,
@@ -214,7 +219,7 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
       db,
       gateway,
       ledger,
-      logger: createLogger(app.runtime.config),
+      logger,
       pubsub: app.runtime.pubsub,
       refundRetry: { attempts: 3, backoffMs: 20 },
     });
@@ -319,6 +324,58 @@ describe('Razorpay gateway: orders, checkout signatures, webhooks, refunds', () 
       attempts: 2,
     });
     expect(refundRequestsFor('pay_Booking03')).toHaveLength(2);
+    expect(razorpay.refundsMade() - before).toBe(1);
+  });
+
+  it('when Razorpay is slow to answer a refund, then the refund is not locked meanwhile and no other run sends it again', async () => {
+    const { payments, bookingId } = await paidOnlineBooking('pay_Booking05', 15_000);
+    const held = razorpay.holdNextRefund();
+
+    // Its commit starts the sender in the background; the gateway keeps it waiting.
+    await payments.refundBooking({ bookingId });
+    await held.arrived;
+    const [row] = await queryRows<{ id: string }>(
+      app.runtime.database.db,
+      sql`SELECT id FROM gateway_refunds WHERE booking_id = ${bookingId} FOR UPDATE NOWAIT`,
+    );
+    expect(row).toBeDefined();
+    expect(await payments.sendDueRefunds()).toBe(0);
+    expect(await gatewayRefundOf(bookingId)).toMatchObject({ status: 'pending', attempts: 1 });
+
+    held.release();
+    await eventually(async () =>
+      expect(await gatewayRefundOf(bookingId)).toMatchObject({ status: 'sent', attempts: 1 }),
+    );
+    expect(refundRequestsFor('pay_Booking05')).toHaveLength(1);
+  });
+
+  it('when a sender died during the call, then once its claim lapses the refund is sent again under the same key, and refunded once', async () => {
+    const lines: { msg?: string; attempts?: number }[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line)) },
+    );
+    const { payments, bookingId } = await paidOnlineBooking('pay_Booking06', 12_000, logger);
+    const before = razorpay.refundsMade();
+    const held = razorpay.holdNextRefund();
+    await payments.refundBooking({ bookingId });
+    await held.arrived;
+    // As far as the database can tell, that sender is gone: its claim has lapsed.
+    await app.runtime.database.db.execute(
+      sql`UPDATE gateway_refunds SET next_attempt_at = now() - interval '1 second'
+        WHERE booking_id = ${bookingId}`,
+    );
+    expect(await payments.sendDueRefunds()).toBe(1);
+    expect(await gatewayRefundOf(bookingId)).toMatchObject({ status: 'sent', attempts: 2 });
+
+    // The first sender's late answer finds the refund taken over and changes nothing.
+    held.release();
+    await expect
+      .poll(() => lines.some((line) => line.msg?.startsWith('gateway answered after another')))
+      .toBe(true);
+    expect(await gatewayRefundOf(bookingId)).toMatchObject({ status: 'sent', attempts: 2 });
+    const [first, second] = refundRequestsFor('pay_Booking06');
+    expect(second!.idempotencyKey).toBe(first!.idempotencyKey);
     expect(razorpay.refundsMade() - before).toBe(1);
   });
 
