@@ -75,6 +75,18 @@ const slotTaken = () =>
   new AppError(ErrorCode.CONFLICT, 'The provider is already booked at that time', {
     reason: 'slot_taken',
   });
+/**
+ * Runs a write that takes a slot under the no-overlap constraint: again when PostgreSQL aborts
+ * it to break a deadlock with another such write, and a refused overlap becomes 409.
+ */
+const takingSlot = async <T>(write: () => Promise<T>): Promise<T> => {
+  try {
+    return await retryingDeadlocks(write);
+  } catch (error) {
+    if (isExclusionViolation(error)) throw slotTaken();
+    throw error;
+  }
+};
 const invalid = (message: string, errors: TFieldError[]) =>
   new AppError(ErrorCode.VALIDATION_ERROR, message, errors);
 
@@ -287,33 +299,26 @@ export const createBookingsService = ({
       assertBookable(provider, { customerId: caller.userId, service: request.service, moment });
       throw new Error('a booking the provider could take was not inserted');
     };
-    let created: { provider: BookableProvider; booking: BookingRow };
-    try {
-      created = await retryingDeadlocks(() =>
-        request.paymentMethod === 'wallet'
-          ? inTransaction(db, async (tx) => {
-              const { provider, booking } = await insert(tx);
-              // Insufficient balance throws 409 here and rolls the booking back with it.
-              const paid = await ledger.payFromWallet(
-                {
-                  bookingId: booking.id,
-                  userId: caller.userId,
-                  amountPaise: booking.totalAmountPaise,
-                },
-                tx,
-              );
-              return {
-                provider,
-                booking: (await markBookingPaid(tx, booking.id, paid.transactionId))!,
-              };
-            })
-          : insert(db),
-      );
-    } catch (error) {
-      if (isExclusionViolation(error)) throw slotTaken();
-      throw error;
-    }
-    const { provider, booking: row } = created;
+    const { provider, booking: row } = await takingSlot(() =>
+      request.paymentMethod === 'wallet'
+        ? inTransaction(db, async (tx) => {
+            const { provider, booking } = await insert(tx);
+            // Insufficient balance throws 409 here and rolls the booking back with it.
+            const paid = await ledger.payFromWallet(
+              {
+                bookingId: booking.id,
+                userId: caller.userId,
+                amountPaise: booking.totalAmountPaise,
+              },
+              tx,
+            );
+            return {
+              provider,
+              booking: (await markBookingPaid(tx, booking.id, paid.transactionId))!,
+            };
+          })
+        : insert(db),
+    );
     const order =
       request.paymentMethod === 'online' ? await startOnlinePayment(caller, row) : undefined;
     await publish(row, null, false, provider.userId);
@@ -417,34 +422,28 @@ export const createBookingsService = ({
       throw new AppError(ErrorCode.AUTHORIZATION_ERROR, 'You may not make this change');
     if (!rule.from.includes(row.status)) throw conflict(row.status, action);
     const patch = (await prepare?.(row, party)) ?? {};
-    let updated: BookingRow | undefined;
-    try {
-      // A new slot meets the exclusion constraint, as a new booking does.
-      updated = await retryingDeadlocks(() =>
-        inTransaction(db, async (tx) => {
-          const changed = await updateBookingIfStatus(tx, row.id, row.status, {
-            ...patch,
-            status: rule.to,
-          });
-          if (!changed) return undefined;
-          await insertHistory(tx, {
-            bookingId: row.id,
-            fromStatus: row.status,
-            toStatus: rule.to,
-            actorId: caller.userId,
-            actorRole: party,
-            reason: reason ?? null,
-          });
-          const done = money ? await money(tx, changed) : changed;
-          if (within)
-            await within(tx, { before: toBooking(row, policy), after: toBooking(done, policy) });
-          return done;
-        }),
-      );
-    } catch (error) {
-      if (isExclusionViolation(error)) throw slotTaken();
-      throw error;
-    }
+    // A new slot meets the exclusion constraint, as a new booking does.
+    const updated = await takingSlot(() =>
+      inTransaction(db, async (tx) => {
+        const changed = await updateBookingIfStatus(tx, row.id, row.status, {
+          ...patch,
+          status: rule.to,
+        });
+        if (!changed) return undefined;
+        await insertHistory(tx, {
+          bookingId: row.id,
+          fromStatus: row.status,
+          toStatus: rule.to,
+          actorId: caller.userId,
+          actorRole: party,
+          reason: reason ?? null,
+        });
+        const done = money ? await money(tx, changed) : changed;
+        if (within)
+          await within(tx, { before: toBooking(row, policy), after: toBooking(done, policy) });
+        return done;
+      }),
+    );
     if (!updated) throw conflict((await findBooking(db, row.id))?.status ?? row.status, action);
     await publish(updated, row.status, Boolean(patch.slot) || rule.to === 'cancelled');
     return toBooking(updated, policy);
