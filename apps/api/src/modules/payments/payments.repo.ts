@@ -141,13 +141,9 @@ export const insertGatewayRefund = async (db: Db, row: typeof gatewayRefunds.$in
 export type GatewayRefundRow = typeof gatewayRefunds.$inferSelect;
 
 /**
- * The next pending gateway refund that is due, locked for the caller's transaction; refunds
- * another sender holds are skipped, so two processes never send the same one at once.
- */
-/**
  * Takes the most overdue pending gateway refund for one attempt: counts the attempt and moves
  * its next attempt `leaseSeconds` ahead, so no other sender takes it meanwhile, in one statement
- * that holds the row only while it runs.
+ * that holds the row only while it runs (rows another sender is claiming are skipped).
  */
 export const claimDueGatewayRefund = async (
   db: Db,
