@@ -107,6 +107,9 @@ export const ZCreateServiceAreaRequest = z
   .meta({ id: 'CreateServiceAreaRequest' });
 export type TCreateServiceAreaRequest = z.infer<typeof ZCreateServiceAreaRequest>;
 
+/** A point on the map as the API answers it (latitude and longitude in degrees). */
+export const ZGeoPoint = z.object({ lat: z.number(), lng: z.number() });
+
 export const ZServiceArea = z
   .object({
     id: z.uuid(),
@@ -114,7 +117,7 @@ export const ZServiceArea = z
     pincodes: z.array(z.string()),
     localities: z.array(z.string()),
     radiusKm: z.number(),
-    centre: z.object({ lat: z.number(), lng: z.number() }),
+    centre: ZGeoPoint,
   })
   .meta({ id: 'ServiceArea' });
 export type TServiceArea = z.infer<typeof ZServiceArea>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { successEnvelope } from './envelope';
-import { ZClockTime, ZIsoDate, ZServiceUnit } from './providers';
+import { ZClockTime, ZGeoPoint, ZIsoDate, ZServiceUnit } from './providers';
 import { ZPincode } from './users';
 import { error, json } from './openapi-helpers';
 
@@ -108,7 +108,7 @@ export const ZProviderCard = z
     isVerified: z.boolean(),
     city: z.string(),
     distanceKm: z.number().meta({ description: 'From the searched point, 0.1 km precision' }),
-    areaCentre: z.object({ lat: z.number(), lng: z.number() }).meta({
+    areaCentre: ZGeoPoint.meta({
       description:
         'Centre of the service area that covers the searched point (distanceKm is to it)',
     }),

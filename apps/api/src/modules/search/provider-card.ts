@@ -4,7 +4,8 @@ import type { ProviderHit } from './search-providers.repo';
 /** What the provider's profile adds to a hit for its card. */
 export type CardDetails = { summary: string; skills: string[] };
 
-const NO_DETAILS: CardDetails = { summary: '', skills: [] };
+/** For a provider whose profile has no summary or skills (or was not read). */
+export const NO_DETAILS: CardDetails = { summary: '', skills: [] };
 
 /** Metres to km at the 0.1 km precision cards show. */
 export const roundKm = (metres: number) => Math.round(metres / 100) / 10;

@@ -14,7 +14,7 @@ import type { Reranker } from './recommend-rerank';
 import { rankCandidates, scoreCandidate, type ScoredCandidate } from './recommend-score';
 import { loadCandidateFacts } from './recommend.repo';
 import { resolveSearchLocation } from './search-location';
-import { toProviderCard } from './provider-card';
+import { NO_DETAILS, toProviderCard } from './provider-card';
 import { searchProviders, type ProviderSearch } from './search-providers.repo';
 
 /** Search this far first; widen once when it finds too few providers. */
@@ -130,8 +130,7 @@ export const createRecommendService = ({
     const details = await cards.getCardDetails(
       local.slice(0, Math.max(request.limit, 10)).map((c) => c.hit.providerId),
     );
-    const detailOf = (c: ScoredCandidate) =>
-      details.get(c.hit.providerId) ?? { summary: '', skills: [] };
+    const detailOf = (c: ScoredCandidate) => details.get(c.hit.providerId) ?? NO_DETAILS;
     const reranked = rerank
       ? await rerank({
           requirements: request.requirements,
