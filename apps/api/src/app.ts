@@ -4,6 +4,8 @@ import type { Database } from './db/client';
 import type { Cache } from './platform/cache/cache';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler';
 import { chain, under } from './platform/http/chain';
+import { json } from './platform/http/json-response';
+import { enteredByPrefix } from './platform/http/router-prefixes';
 import { requestBody } from './platform/http/request-body';
 import { createMetrics } from './platform/http/metrics';
 import { createRateLimiter } from './platform/http/rate-limit';
@@ -37,7 +39,7 @@ import type { RealtimeModules } from './modules/realtime/realtime.gateway';
 import { RAZORPAY_WEBHOOK_PATH } from './modules/payments/payments.routes';
 import { docsRoutes } from './modules/system/docs.routes';
 import { createHealthService } from './modules/system/health.service';
-import { healthRoutes, pingRoutes } from './modules/system/system.routes';
+import { healthRoutes, ping } from './modules/system/system.routes';
 import packageJson from '../package.json' with { type: 'json' };
 
 export type AppDeps = {
@@ -80,6 +82,7 @@ export const buildApp = (
   // API responses are small and rarely repeated; hashing each body for an ETag is wasted work.
   app.set('etag', false);
   app.set('trust proxy', config.TRUST_PROXY);
+  app.response.json = json;
 
   const metrics = config.METRICS_ENABLED ? createMetrics() : undefined;
   app.use(
@@ -97,8 +100,8 @@ export const buildApp = (
       requestBody({ rawPaths: [RAZORPAY_WEBHOOK_PATH] }),
     ]),
   );
-  app.use(pingRoutes());
-  app.use(docsRoutes({ version: packageJson.version }));
+  app.get('/api/ping', ping);
+  app.use(enteredByPrefix(docsRoutes({ version: packageJson.version })));
   const accounts = createAccountsModule(deps);
   const { guard } = accounts;
   const taxonomy = createTaxonomyModule(deps);
@@ -141,7 +144,7 @@ export const buildApp = (
     }),
   ];
   for (const router of [...modules.flatMap((module) => module.routers), ...routers]) {
-    app.use(router);
+    app.use(enteredByPrefix(router));
   }
   // An S3 bucket serves its own objects; local ones are served here.
   if (deps.storage.kind === 'local')

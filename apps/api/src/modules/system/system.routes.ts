@@ -4,12 +4,9 @@ import { ErrorCode } from '../../platform/errors';
 import { sendData } from '../../platform/http/envelope';
 import type { HealthService } from './health.service';
 
-export const pingRoutes = (): Router => {
-  const router = Router();
-  router.get('/api/ping', (_req, res) => {
-    sendData(res, { pong: true, time: new Date().toISOString() });
-  });
-  return router;
+/** `GET /api/ping`: the API process answers, touching no dependency. */
+export const ping: RequestHandler = (_req, res) => {
+  sendData(res, { pong: true, time: new Date().toISOString() });
 };
 
 export const healthRoutes = ({
@@ -18,7 +15,7 @@ export const healthRoutes = ({
 }: {
   health: HealthService;
   metricsHandler?: RequestHandler;
-}): Router => {
+}): RequestHandler => {
   const router = Router();
   router.get('/health', async (_req, res) => {
     const report = await health.checkHealth();
@@ -38,5 +35,9 @@ export const healthRoutes = ({
     sendData(res, report);
   });
   if (metricsHandler) router.get('/metrics', metricsHandler);
-  return router;
+  // Every request passes here; only these two paths pay for a router's dispatch.
+  return (req, res, next) => {
+    if (req.url.startsWith('/health') || req.url.startsWith('/metrics')) router(req, res, next);
+    else next();
+  };
 };

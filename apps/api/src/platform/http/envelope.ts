@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { TPageMeta } from '@localkart/contracts/envelope';
+import { endWithJson } from './json-response';
 
 type EnvelopeOptions = { status?: number; meta?: Partial<TPageMeta> };
 
@@ -21,5 +22,6 @@ export const envelopeJson = <T>(data: T, { meta }: Pick<EnvelopeOptions, 'meta'>
 
 /** Sends an envelope made by `envelopeJson`, as is. */
 export const sendEnvelopeJson = (res: Response, json: string, status = 200): void => {
-  res.status(status).type('application/json').send(json);
+  res.status(status);
+  endWithJson(res, json);
 };
