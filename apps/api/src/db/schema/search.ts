@@ -56,6 +56,11 @@ export const providerSearchEntries = pgTable(
      * `search_terms`, so an admin's synonym edit needs no re-index of every provider.
      */
     searchText: text('search_text').notNull(),
+    /**
+     * The provider's number of service areas. With one, no other row of theirs can be nearer, so
+     * a search need not look for one (most providers work from a single area).
+     */
+    areaCount: integer('area_count').notNull().default(1),
   },
   (table) => [
     primaryKey({ columns: [table.areaId, table.categorySlug] }),

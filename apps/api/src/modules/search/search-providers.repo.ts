@@ -95,11 +95,12 @@ const filtersSql = (search: ProviderSearch): SQL => {
   const conditions: SQL[] = [
     sql`e.category_slug = ${search.category}`,
     inRangeSql('e', search),
-    // A provider with several areas covering the point is listed once, at its nearest area.
-    sql`NOT EXISTS (SELECT 1 FROM provider_search_entries o
+    // A provider with several areas covering the point is listed once, at its nearest area. The
+    // look for a nearer one is skipped for a provider with one area (OR evaluates left to right).
+    sql`(e.area_count = 1 OR NOT EXISTS (SELECT 1 FROM provider_search_entries o
       WHERE o.provider_id = e.provider_id AND o.category_slug = e.category_slug
         AND o.area_id <> e.area_id AND ${coversSql('o', search)}
-        AND (${earthOf('o')} <-> ${point}, o.area_id) < (${earthOf('e')} <-> ${point}, e.area_id))`,
+        AND (${earthOf('o')} <-> ${point}, o.area_id) < (${earthOf('e')} <-> ${point}, e.area_id)))`,
   ];
   if (search.subcategory) conditions.push(sql`${search.subcategory} = ANY(e.subcategory_slugs)`);
   if (search.text) conditions.push(textMatchesSql(search.text));

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -8,6 +8,7 @@ import type {
 } from '@localkart/contracts/search';
 import type { TPageMeta } from '@localkart/contracts/envelope';
 import { queryRows } from '../../db/client';
+import { providerServiceAreas } from '../../db/schema/providers';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { auth, registration, signedInProvider } from '../providers/provider-test-support';
 import { haversineKm, insertSearchProvider } from './search-test-support';
@@ -311,5 +312,51 @@ describe('search cache', () => {
       .set(auth(provider))
       .expect(204);
     expect(await listed()).toEqual([]);
+  });
+});
+
+describe('provider search: a provider with several service areas', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // Areas are changed in SQL below, past the API that would invalidate cached searches.
+    app = await startTestApp({ env: { SEARCH_CACHE_ENABLED: 'false' } });
+  });
+  afterAll(() => app.close());
+
+  const cardsNear = async (query: Record<string, string | number>) => {
+    const res = await request(app.url)
+      .get('/api/search/providers')
+      .query({ lat: HOME.lat, lng: HOME.lng, radiusKm: 20, ...query })
+      .expect(200);
+    return (res.body as Found).data.providers;
+  };
+
+  it('when several of its areas cover the point, then it is listed once, at the nearest; with one left, at that one', async () => {
+    const { providerId } = await insertSearchProvider(app, {
+      name: 'Two Shops Plumbing',
+      ...east(6),
+      services: [{ category: 'plumbing', subcategory: 'tap-repair', pricePaise: 29_900 }],
+    });
+    const db = app.runtime.database.db;
+    const [nearer] = await db
+      .insert(providerServiceAreas)
+      .values({
+        providerId,
+        city: 'Bengaluru',
+        radiusKm: 10,
+        latitude: north(2).lat,
+        longitude: north(2).lng,
+      })
+      .returning({ id: providerServiceAreas.id });
+    for (const query of [{ category: 'plumbing' }, {}] as Record<string, string>[]) {
+      const cards = await cardsNear(query);
+      expect(cards.map((card) => card.businessName)).toEqual(['Two Shops Plumbing']);
+      expect(Math.abs(cards[0]!.distanceKm - haversineKm(HOME, north(2)))).toBeLessThan(0.06);
+    }
+
+    await db.delete(providerServiceAreas).where(eq(providerServiceAreas.id, nearer!.id));
+    const cards = await cardsNear({ category: 'plumbing' });
+    expect(cards).toHaveLength(1);
+    expect(Math.abs(cards[0]!.distanceKm - haversineKm(HOME, east(6)))).toBeLessThan(0.06);
   });
 });
