@@ -144,48 +144,54 @@ const nearestFirstSql = (search: ProviderSearch): SQL =>
   sql`ORDER BY ${earthOf('e')} <-> ${pointSql(search.point)}
     FETCH FIRST (${search.offset + search.limit}) ROWS WITH TIES`;
 
+type HitRow = {
+  provider_id: string;
+  business_name: string;
+  city: string;
+  category_slugs: string[];
+  min_price_paise: number;
+  rating_average: string | number;
+  rating_count: number;
+  is_verified: boolean;
+  latitude: number;
+  longitude: number;
+  distance_m: number;
+  text_score: number;
+};
+
+/** Every matching row (the nearest-first ones only, when sorted by distance), unordered. */
+const matchesSql = (search: ProviderSearch): SQL =>
+  sql`SELECT e.provider_id, e.business_name, e.city, e.category_slugs, e.min_price_paise,
+      e.rating_average, e.rating_count, e.is_verified, e.latitude, e.longitude,
+      earth_distance(${earthOf('e')}, ${pointSql(search.point)}) AS distance_m,
+      ${textScoreSql(search.text)} AS text_score
+    FROM provider_search_entries e
+    WHERE ${filtersSql(search)}
+    ${search.sort === 'distance' ? nearestFirstSql(search) : sql``}`;
+
+const toHit = (row: HitRow): ProviderHit => ({
+  providerId: row.provider_id,
+  businessName: row.business_name,
+  city: row.city,
+  categorySlugs: row.category_slugs,
+  minPricePaise: row.min_price_paise,
+  ratingAverage: Number(row.rating_average),
+  ratingCount: row.rating_count,
+  isVerified: row.is_verified,
+  distanceM: Number(row.distance_m),
+  areaCentre: { lat: Number(row.latitude), lng: Number(row.longitude) },
+  textScore: Number(row.text_score),
+});
+
 /** One page of providers serving the point, in the requested order. */
 export const searchProviders = async (db: Db, search: ProviderSearch): Promise<ProviderHit[]> => {
-  const rows = await queryRows<{
-    provider_id: string;
-    business_name: string;
-    city: string;
-    category_slugs: string[];
-    min_price_paise: number;
-    rating_average: string | number;
-    rating_count: number;
-    is_verified: boolean;
-    latitude: number;
-    longitude: number;
-    distance_m: number;
-    text_score: number;
-  }>(
+  const rows = await queryRows<HitRow>(
     db,
-    sql`SELECT * FROM (
-        SELECT e.provider_id, e.business_name, e.city, e.category_slugs, e.min_price_paise,
-          e.rating_average, e.rating_count, e.is_verified, e.latitude, e.longitude,
-          earth_distance(${earthOf('e')}, ${pointSql(search.point)}) AS distance_m,
-          ${textScoreSql(search.text)} AS text_score
-        FROM provider_search_entries e
-        WHERE ${filtersSql(search)}
-        ${search.sort === 'distance' ? nearestFirstSql(search) : sql``}
-      ) e
+    sql`SELECT * FROM (${matchesSql(search)}) e
       ORDER BY ${orderSql(search)}
       LIMIT ${search.limit} OFFSET ${search.offset}`,
   );
-  return rows.map((row) => ({
-    providerId: row.provider_id,
-    businessName: row.business_name,
-    city: row.city,
-    categorySlugs: row.category_slugs,
-    minPricePaise: row.min_price_paise,
-    ratingAverage: Number(row.rating_average),
-    ratingCount: row.rating_count,
-    isVerified: row.is_verified,
-    distanceM: Number(row.distance_m),
-    areaCentre: { lat: Number(row.latitude), lng: Number(row.longitude) },
-    textScore: Number(row.text_score),
-  }));
+  return rows.map(toHit);
 };
 
 /** How many providers match, counting no further than `cap + 1`. */
@@ -214,11 +220,23 @@ export const findProvidersPage = async (
   cap: number,
 ): Promise<{ hits: ProviderHit[]; counted: number }> => {
   if (search.sort === 'distance') {
-    const window = await searchProviders(db, { ...search, offset: 0, limit: cap + 1 });
-    return {
-      hits: window.slice(search.offset, search.offset + search.limit),
-      counted: window.length,
-    };
+    // The first `cap + 1` matches are counted in PostgreSQL; only the page's rows come back.
+    const window = { ...search, offset: 0, limit: cap + 1 };
+    const rows = await queryRows<HitRow & { counted: number | string }>(
+      db,
+      sql`WITH capped AS (
+          SELECT * FROM (${matchesSql(window)}) e ORDER BY ${orderSql(window)} LIMIT ${cap + 1}
+        )
+        SELECT e.*, (SELECT count(*) FROM capped) AS counted FROM capped e
+        ORDER BY ${orderSql(search)}
+        LIMIT ${search.limit} OFFSET ${search.offset}`,
+    );
+    const counted = rows[0]
+      ? Number(rows[0].counted)
+      : search.offset === 0
+        ? 0
+        : await countProviders(db, search, cap);
+    return { hits: rows.map(toHit), counted };
   }
   const [hits, counted] = await Promise.all([
     searchProviders(db, search),

@@ -171,6 +171,9 @@ describe('provider search', () => {
     const second = await search({ limit: 3, page: 2 });
     expect(second.meta).toEqual({ page: 2, limit: 3, total: 4, hasNext: false });
     expect(names(second)).toEqual(['Quick Fix Plumbers']);
+    const beyond = await search({ limit: 3, page: 3 });
+    expect(beyond.meta).toEqual({ page: 3, limit: 3, total: 4, hasNext: false });
+    expect(names(beyond)).toEqual([]);
     const clamped = await search({ limit: 500 });
     expect(clamped.meta.limit).toBe(50);
   });
