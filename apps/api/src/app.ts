@@ -92,10 +92,13 @@ export const buildApp = (
       securityHeaders(config),
       corsPolicy(config),
       // Before the rate limit: load balancers and Prometheus poll these often.
-      healthRoutes({
-        health: createHealthService(deps),
-        ...(metrics ? { metricsHandler: metrics.handler } : {}),
-      }),
+      // Entered only for /health and /metrics, though every request passes here.
+      enteredByPrefix(
+        healthRoutes({
+          health: createHealthService(deps),
+          ...(metrics ? { metricsHandler: metrics.handler } : {}),
+        }),
+      ),
       under('/api/', createRateLimiter(deps, { name: 'api' })),
       requestBody({ rawPaths: [RAZORPAY_WEBHOOK_PATH] }),
     ]),

@@ -15,7 +15,7 @@ export const healthRoutes = ({
 }: {
   health: HealthService;
   metricsHandler?: RequestHandler;
-}): RequestHandler => {
+}): Router => {
   const router = Router();
   router.get('/health', async (_req, res) => {
     const report = await health.checkHealth();
@@ -35,9 +35,5 @@ export const healthRoutes = ({
     sendData(res, report);
   });
   if (metricsHandler) router.get('/metrics', metricsHandler);
-  // Every request passes here; only these two paths pay for a router's dispatch.
-  return (req, res, next) => {
-    if (req.url.startsWith('/health') || req.url.startsWith('/metrics')) router(req, res, next);
-    else next();
-  };
+  return router;
 };

@@ -16,8 +16,16 @@ describe('routerKeys', () => {
     router.get('/api/Bookings/:id', answer('booking'));
     router.post('/api/providers/:id/reviews', answer('review'));
     router.get(['/api/users/me', '/api/messages/conversations'], answer('many'));
+    router.get('/Health', answer('health'));
     expect(routerKeys(router)).toEqual(
-      new Set(['/api/admin', '/api/bookings', '/api/providers', '/api/users', '/api/messages']),
+      new Set([
+        '/api/admin',
+        '/api/bookings',
+        '/api/providers',
+        '/api/users',
+        '/api/messages',
+        '/health',
+      ]),
     );
   });
 
@@ -27,6 +35,7 @@ describe('routerKeys', () => {
       (router) => router.get('/api/{*rest}', answer('wildcard')),
       (router) => router.use((_req, _res, next) => next()),
       (router) => router.use('/health', (_req, _res, next) => next()),
+      (router) => router.get('/', answer('root')),
       (router) => router.get(/^\/api\/x/, answer('regexp')),
     ];
     for (const add of catchAll) {
@@ -83,6 +92,21 @@ describe('enteredByPrefix', () => {
     expect((await request(app).get('/api/bookingsx/7')).text).toBe('none');
     expect((await request(app).get('/api')).text).toBe('none');
     expect(entered).toBe(0);
+  });
+
+  it('when a route is a single segment, then it answers with or without a trailing slash, and nothing under it enters', async () => {
+    let entered = 0;
+    const health = Router();
+    health.get('/health', (_req, res) => {
+      entered += 1;
+      res.send('ok');
+    });
+    const app = appWith(health);
+    for (const path of ['/health', '/health/', '/HEALTH?full=1'])
+      expect((await request(app).get(path)).text).toBe('ok');
+    expect((await request(app).get('/health/deep')).text).toBe('none');
+    expect((await request(app).get('/healthz')).text).toBe('none');
+    expect(entered).toBe(3);
   });
 
   it('when a router has no keys, then every request enters it', async () => {

@@ -10,32 +10,39 @@ const keyOf = (path: string): string => {
     end = path.indexOf('/', end + 1);
   const key = end === -1 ? path : path.slice(0, end);
   const query = key.indexOf('?');
-  return (query === -1 ? key : key.slice(0, query)).toLowerCase();
+  const bare = query === -1 ? key : key.slice(0, query);
+  // `/health/` reaches the `/health` route (Express is not strict about a trailing slash).
+  return (bare.length > 1 && bare.endsWith('/') ? bare.slice(0, -1) : bare).toLowerCase();
 };
 
 /** Characters of path-to-regexp syntax: a segment holding one is not a fixed string. */
 const PATTERN_SYNTAX = /[:*{}()?+\\]/;
 
-/** The key of a route or middleware path, if its leading segments are all fixed. */
-const fixedKeyOf = (path: unknown): string | undefined => {
+/**
+ * The key of a route or middleware path, if its leading segments are all fixed. A route matches
+ * its whole path, so a shorter one (`/health`) is its own key; middleware matches every path
+ * under its own, so it needs all the key's segments.
+ */
+const fixedKeyOf = (path: unknown, isRoute: boolean): string | undefined => {
   if (typeof path !== 'string') return undefined;
   const segments = path.split('/').slice(1, KEY_SEGMENTS + 1);
-  if (segments.length < KEY_SEGMENTS || segments.some((s) => s === '' || PATTERN_SYNTAX.test(s)))
-    return undefined;
+  if (segments.length < (isRoute ? 1 : KEY_SEGMENTS)) return undefined;
+  if (segments.some((s) => s === '' || PATTERN_SYNTAX.test(s))) return undefined;
   return keyOf(path);
 };
 
 /**
  * The keys under which the router's every route and middleware lives, or undefined if any of them
- * could match elsewhere (a parameter or wildcard in its leading segments, or a path like `/`).
+ * could match elsewhere (a parameter or wildcard in its leading segments, middleware on a short
+ * path, or a path like `/`).
  * Read from the router's layers as Express built them (`rawPath`: a string, or an array).
  */
 export const routerKeys = (router: Router): Set<string> | undefined => {
   const keys = new Set<string>();
-  for (const layer of router.stack as unknown as { rawPath?: unknown }[]) {
+  for (const layer of router.stack as unknown as { rawPath?: unknown; route?: unknown }[]) {
     const paths: unknown[] = Array.isArray(layer.rawPath) ? layer.rawPath : [layer.rawPath];
     for (const path of paths) {
-      const key = fixedKeyOf(path);
+      const key = fixedKeyOf(path, layer.route !== undefined);
       if (key === undefined) return undefined;
       keys.add(key);
     }
