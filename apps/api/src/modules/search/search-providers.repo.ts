@@ -38,7 +38,7 @@ export type ProviderHit = {
   isVerified: boolean;
   distanceM: number;
   /** The centre of the service area this hit was found by. */
-  areaCentre: { lat: number; lng: number };
+  areaCentre: GeoPoint;
   textScore: number;
 };
 
@@ -159,7 +159,10 @@ type HitRow = {
   text_score: number;
 };
 
-/** Every matching row (the nearest-first ones only, when sorted by distance), unordered. */
+/**
+ * The matching rows: all of them, in no order, or, sorted by distance, the nearest ones up to the
+ * end of the page (with ties), nearest first.
+ */
 const matchesSql = (search: ProviderSearch): SQL =>
   sql`SELECT e.provider_id, e.business_name, e.city, e.category_slugs, e.min_price_paise,
       e.rating_average, e.rating_count, e.is_verified, e.latitude, e.longitude,
@@ -183,16 +186,15 @@ const toHit = (row: HitRow): ProviderHit => ({
   textScore: Number(row.text_score),
 });
 
+/** The rows of one page, in the requested order. */
+const pageSql = (search: ProviderSearch): SQL =>
+  sql`SELECT * FROM (${matchesSql(search)}) e
+    ORDER BY ${orderSql(search)}
+    LIMIT ${search.limit} OFFSET ${search.offset}`;
+
 /** One page of providers serving the point, in the requested order. */
-export const searchProviders = async (db: Db, search: ProviderSearch): Promise<ProviderHit[]> => {
-  const rows = await queryRows<HitRow>(
-    db,
-    sql`SELECT * FROM (${matchesSql(search)}) e
-      ORDER BY ${orderSql(search)}
-      LIMIT ${search.limit} OFFSET ${search.offset}`,
-  );
-  return rows.map(toHit);
-};
+export const searchProviders = async (db: Db, search: ProviderSearch): Promise<ProviderHit[]> =>
+  (await queryRows<HitRow>(db, pageSql(search))).map(toHit);
 
 /** How many providers match, counting no further than `cap + 1`. */
 export const countProviders = async (
@@ -221,12 +223,9 @@ export const findProvidersPage = async (
 ): Promise<{ hits: ProviderHit[]; counted: number }> => {
   if (search.sort === 'distance') {
     // The first `cap + 1` matches are counted in PostgreSQL; only the page's rows come back.
-    const window = { ...search, offset: 0, limit: cap + 1 };
     const rows = await queryRows<HitRow & { counted: number | string }>(
       db,
-      sql`WITH capped AS (
-          SELECT * FROM (${matchesSql(window)}) e ORDER BY ${orderSql(window)} LIMIT ${cap + 1}
-        )
+      sql`WITH capped AS (${pageSql({ ...search, offset: 0, limit: cap + 1 })})
         SELECT e.*, (SELECT count(*) FROM capped) AS counted FROM capped e
         ORDER BY ${orderSql(search)}
         LIMIT ${search.limit} OFFSET ${search.offset}`,

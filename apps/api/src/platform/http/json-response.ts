@@ -23,8 +23,8 @@ export const endWithJson = (res: Response, text: string): void => {
 
 /**
  * `res.json` for the API's responses (installed on the app's response prototype, so envelopes,
- * errors and idempotency replays all go through it, and a middleware that wraps `res.json` still
- * sees every body). `undefined` sends an empty body, as Express's does.
+ * errors and idempotency replays all go through it, and a middleware that wraps `res.json`, as
+ * idempotency does, still sees their bodies). `undefined` sends an empty body, as Express's does.
  */
 export function json(this: Response, body: unknown): Response {
   endWithJson(this, JSON.stringify(body) ?? '');
