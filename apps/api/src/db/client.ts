@@ -11,9 +11,9 @@ import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { mkdirSync } from 'node:fs';
-import pg from 'pg';
 import type { Config } from '../config';
 import type { Logger } from '../platform/logger';
+import { createPool } from './pool';
 
 /** The query builder both drivers share; repositories depend on this, never on a driver. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -54,7 +54,7 @@ const openPglite = async (dataDir: string): Promise<Database> => {
 };
 
 const openPostgres = (url: string, config: DatabaseConfig, logger: Logger): Database => {
-  const pool = new pg.Pool({
+  const pool = createPool({
     connectionString: url,
     max: config.DB_POOL_MAX,
     connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,

@@ -18,9 +18,11 @@ const DEADLOCK_ATTEMPTS = 3;
 /**
  * Runs `work` again when PostgreSQL broke a deadlock by aborting it (40P01). Concurrent writers
  * of an exclusion constraint can deadlock by design: each inserts its row, then waits for the
- * other's transaction to decide whether the two conflict. The one aborted has rolled back, and
- * its retry meets the survivor's outcome (a committed row refuses it, a rolled-back one does
- * not). `work` must be a whole transaction or statement, safe to run again.
+ * other's transaction to decide whether the two conflict. The bookings repository's writers
+ * queue on a per-provider lock so that this does not happen among them; the retry is for what
+ * that lock does not order. The one aborted has rolled back, and its retry meets the survivor's
+ * outcome (a committed row refuses it, a rolled-back one does not). `work` must be a whole
+ * transaction or statement, safe to run again.
  */
 export const retryingDeadlocks = async <T>(work: () => Promise<T>): Promise<T> => {
   for (let attempt = 1; ; attempt += 1) {

@@ -1,4 +1,15 @@
-import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lte,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import type { TBookingStatus } from '@localkart/contracts/bookings';
 import { preparedPer, queryRows, type Db } from '../../db/client';
 import {
@@ -73,6 +84,21 @@ export type BookingRequest = BookingRequestFacts & {
   paymentMethod: BookingRow['paymentMethod'];
 };
 
+/** The first key of the provider-calendar advisory locks, apart from other advisory locks. */
+const CALENDAR_LOCK_SPACE = 7_301;
+
+/**
+ * SQL that is true once this transaction holds the calendar lock of the provider whose id is
+ * `providerId`, waiting for it if another holds it. Statements that write a provider's slots
+ * take it, so they queue for one another instead of meeting in the exclusion constraint: there
+ * two inserts still undecided wait for each other, and PostgreSQL breaks that deadlock only
+ * after `deadlock_timeout` (a second) by failing one, which in a rush for one slot stalls the
+ * pool. Queued, each finds its predecessor committed and is refused at once.
+ */
+const holdsCalendarLockSql = (providerId: SQLWrapper) =>
+  sql`EXISTS (SELECT FROM pg_advisory_xact_lock(${CALENDAR_LOCK_SPACE},
+    hashtext(${providerId}::text)))`;
+
 type RequestParam = Exclude<keyof BookingRequest, 'point'> | 'lat' | 'lng';
 const param = (name: RequestParam) => sql.placeholder(name);
 
@@ -114,6 +140,7 @@ const insertIfBookable = preparedPer((db) => {
           AND ${service('categorySlug')} = ${param('category')}::text
           AND ${facts.coversPoint} AND ${facts.startsAt} > now()
           AND ${facts.withinWeeklySlot} AND NOT ${facts.onLeave}
+          AND ${holdsCalendarLockSql(facts.id)}
         RETURNING id AS booking_id, customer_id, created_at AS booking_created_at,
           base_price_paise AS booking_base_price_paise`,
     );
@@ -255,7 +282,13 @@ export const updateBookingIfStatus = async (
       updatedAt: sql`now()`,
       version: sql`${bookings.version} + 1`,
     })
-    .where(and(eq(bookings.id, id), eq(bookings.status, expected)))
+    .where(
+      and(
+        eq(bookings.id, id),
+        eq(bookings.status, expected),
+        slot ? holdsCalendarLockSql(bookings.providerId) : undefined,
+      ),
+    )
     .returning(bookingColumns);
   return row;
 };
