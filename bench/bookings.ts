@@ -220,7 +220,9 @@ const measureApi = (port: number, tokens: string[], providerIds: string[], optio
 
 /**
  * The SQL ceiling: each connection inserts rows like the API's, one statement each, on days
- * after the API's window so the two runs never collide; a 23P01 (taken slot) does not count.
+ * after the API's window so the two runs never collide. A refused insert does not count: 23P01
+ * (slot taken) or, rarely, 40P01 (two inserts of overlapping slots waited on each other and
+ * PostgreSQL aborted one; the app queues such inserts on a per-provider lock instead).
  */
 const measureCeiling = async (
   url: string,
@@ -253,7 +255,8 @@ const measureCeiling = async (
           );
           inserted += 1;
         } catch (error) {
-          if ((error as { code?: string }).code !== '23P01') throw error;
+          const code = (error as { code?: string }).code;
+          if (code !== '23P01' && code !== '40P01') throw error;
         }
       }
     } finally {

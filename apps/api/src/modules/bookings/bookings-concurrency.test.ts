@@ -52,6 +52,45 @@ describe('double booking', () => {
   }, 120_000);
 });
 
+describe('rescheduling', () => {
+  it('when customers move their bookings of one provider into the same slot at once, then exactly one moves', async () => {
+    const provider = await bookableProvider(app);
+    const date = istDate(5);
+    // Ten one-hour jobs, 06:00 to 15:00, all moving to 18:00.
+    const booked = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const customer = await signedInCustomer(app);
+        const time = `${String(6 + i).padStart(2, '0')}:00`;
+        const id = await createBooking(app, customer, {
+          ...bookingBody(provider, { date, time }),
+          service: { category: 'plumbing', description: 'Tap', estimatedDuration: 1 },
+        });
+        return { customer, id };
+      }),
+    );
+    const responses = await Promise.all(
+      booked.map(({ customer, id }) =>
+        request(app.url)
+          .put(`/api/bookings/${id}`)
+          .set('Authorization', `Bearer ${customer.token}`)
+          .send({ schedule: { preferredDate: date, preferredTime: '18:00' } }),
+      ),
+    );
+    const tally: Record<string, number> = {};
+    for (const res of responses) {
+      const outcome = `${res.status} ${(res.body as { error?: { code?: string } }).error?.code ?? ''}`;
+      tally[outcome.trim()] = (tally[outcome.trim()] ?? 0) + 1;
+    }
+    expect(tally).toEqual({ '200': 1, '409 CONFLICT': 9 });
+    const [row] = await queryRows<{ n: number }>(
+      app.runtime.database.db,
+      sql`SELECT count(*)::int AS n FROM bookings WHERE provider_id = ${provider.providerId}::uuid
+        AND lower(slot) = ${`${date} 18:00+05:30`}::timestamptz`,
+    );
+    expect(row?.n).toBe(1);
+  });
+});
+
 describe('search availability', () => {
   it('when a provider is booked at a time, then searching for that time no longer lists it', async () => {
     const provider = await bookableProvider(app);
