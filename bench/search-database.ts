@@ -141,12 +141,11 @@ export const copyPglite = async (dir: string, suffix: string) => {
 
 export type DatabaseFacts = {
   categories: string[];
-  providerIds: string[];
   searchEntries: number;
   explains: { label: string; plan: string }[];
 };
 
-/** Taxonomy slugs, a sample of provider ids for the card look-up, and EXPLAIN of `statements`. */
+/** Taxonomy slugs, the number of search entries, and EXPLAIN of `statements`. */
 export const readFacts = async (
   where: BenchDatabase,
   statements: { label: string; text: string }[],
@@ -157,10 +156,6 @@ export const readFacts = async (
     const categories = await queryRows<{ slug: string }>(
       db,
       sql`SELECT slug FROM service_categories WHERE is_active ORDER BY sort_order, slug`,
-    );
-    const ids = await queryRows<{ id: string }>(
-      db,
-      sql`SELECT id FROM providers TABLESAMPLE SYSTEM (1) LIMIT 2000`,
     );
     const [entries] = await queryRows<{ count: number }>(
       db,
@@ -176,7 +171,6 @@ export const readFacts = async (
     }
     return {
       categories: categories.map((row) => row.slug),
-      providerIds: ids.map((row) => row.id),
       searchEntries: entries?.count ?? 0,
       explains,
     };

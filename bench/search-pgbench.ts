@@ -1,8 +1,8 @@
 /**
  * pgbench runs for `bench/search.ts`: the scripts go to a temporary directory, every
  * transaction's latency is logged (`-l`) and read back for p50/p99, throughput is pgbench's own
- * `tps` (without connection time). Extended protocol with unnamed statements, as node-postgres
- * sends the API's queries.
+ * `tps` (without connection time). The API's statements go as named prepared statements, as
+ * node-postgres sends them (`queryPreparedRows`); the naive query as unnamed ones.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,7 +27,10 @@ const percentile = (sorted: number[], p: number) =>
     ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0)
     : 0;
 
-export const writeScripts = async (scripts: PgbenchScript[]) => {
+/** How pgbench sends its statements: `prepared` names them (as `queryPreparedRows` does). */
+export type PgbenchProtocol = 'prepared' | 'extended';
+
+export const writeScripts = async (scripts: PgbenchScript[], protocol: PgbenchProtocol) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'localkart-bench-pgbench-'));
   const files = await Promise.all(
     scripts.map(async ({ name, text }) => {
@@ -36,18 +39,20 @@ export const writeScripts = async (scripts: PgbenchScript[]) => {
       return file;
     }),
   );
-  return { dir, files, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, files, protocol, remove: () => rm(dir, { recursive: true, force: true }) };
 };
 
 export const runPgbench = async ({
   target,
   files,
+  protocol,
   clients,
   seconds,
   logDir,
 }: {
   target: PgbenchTarget;
   files: string[];
+  protocol: PgbenchProtocol;
   clients: number;
   seconds: number;
   logDir: string;
@@ -56,7 +61,7 @@ export const runPgbench = async ({
   const args = [
     '-n',
     '-M',
-    'extended',
+    protocol,
     '-c',
     String(clients),
     '-j',

@@ -1,20 +1,16 @@
 /**
- * The SQL behind `GET /api/search/providers`, taken from the repository's own builders (run
- * against a recording stand-in for the database and rendered by drizzle's PgDialect), and turned
- * into pgbench scripts: each placeholder is mapped back, by the sentinel value it was built
- * with, to a pgbench variable, so the scripts cannot drift from what the API sends. A builder
- * change that adds a parameter the map does not know fails the run instead of measuring
- * something else.
+ * The SQL behind `GET /api/search/providers`, taken from the repository's own builder
+ * (`nearestPageSql`, rendered by drizzle's PgDialect), and turned into pgbench scripts: each
+ * placeholder is mapped back, by the sentinel value it was built with, to a pgbench variable,
+ * so the scripts cannot drift from what the API sends. A builder change that adds a parameter
+ * the map does not know fails the run instead of measuring something else.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { SEARCH_TOTAL_CAP } from '@localkart/contracts/search';
-import type { Db } from '../apps/api/src/db/client';
-import { listCardDetails } from '../apps/api/src/modules/providers/providers.repo';
 import {
-  findProvidersPage,
   inRangeSql,
+  nearestPageSql,
   pointSql,
   type ProviderSearch,
 } from '../apps/api/src/modules/search/search-providers.repo';
@@ -24,19 +20,11 @@ type Statement = { sql: string; params: unknown[] };
 
 const PAGE_SIZE = 20;
 const SENTINEL = { lat: 11.111111, lng: 77.777777, radiusKm: 33.3, category: '__bench_category__' };
-const CARD_SENTINEL = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
 const dialect = new PgDialect();
 
-/** What the API sends for one default search (distance order, first page), in order. */
-const apiStatements = async (): Promise<Statement[]> => {
-  const captured: Statement[] = [];
-  const recorder = {
-    execute: (query: SQL) => {
-      captured.push(dialect.sqlToQuery(query));
-      return Promise.resolve({ rows: [] });
-    },
-  } as unknown as Db;
+/** What the API sends for one default search (distance order, first page): one statement. */
+const apiStatements = (): Statement[] => {
   const search: ProviderSearch = {
     point: { lat: SENTINEL.lat, lng: SENTINEL.lng },
     radiusKm: SENTINEL.radiusKm,
@@ -45,13 +33,7 @@ const apiStatements = async (): Promise<Statement[]> => {
     limit: PAGE_SIZE,
     offset: 0,
   };
-  await findProvidersPage(recorder, search, SEARCH_TOTAL_CAP);
-  const ids = Array.from({ length: PAGE_SIZE }, (_, i) => CARD_SENTINEL(i + 1));
-  const cards = listCardDetails(drizzle.mock(), ids) as unknown as {
-    toSQL: () => Statement;
-  };
-  captured.push(cards.toSQL());
-  return captured;
+  return [dialect.sqlToQuery(nearestPageSql(search, SEARCH_TOTAL_CAP))];
 };
 
 /**
@@ -75,21 +57,20 @@ const naiveStatement = (category: string): Statement => {
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** `$n` → `:variable` or a literal, by the sentinel each parameter was built with. */
-const toPgbench = (statement: Statement, category: string, cardIds: string[]): string => {
+/**
+ * `$n` → `:variable` or a literal, by the sentinel each parameter was built with; the category
+ * becomes `categorySql`.
+ */
+const toPgbench = (statement: Statement, categorySql: string): string => {
   const replacement = (value: unknown): string => {
     if (value === SENTINEL.lat) return ':lat';
     if (value === SENTINEL.lng) return ':lng';
     if (value === SENTINEL.radiusKm) return ':radius';
     if (value === SENTINEL.radiusKm * 1000) return ':radius_m';
-    if (value === SENTINEL.category) return quote(category);
+    if (value === SENTINEL.category) return categorySql;
     if (value === PAGE_SIZE) return ':limit';
     if (value === 0) return ':offset';
     if (value === SEARCH_TOTAL_CAP + 1) return ':cap';
-    if (typeof value === 'string' && value.startsWith('00000000-0000-4000-8000-')) {
-      const id = cardIds[Number(value.slice(-12)) - 1];
-      if (id) return quote(id);
-    }
     throw new Error(`search SQL has a parameter the bench does not know: ${JSON.stringify(value)}`);
   };
   return statement.sql.replace(/\$(\d+)/g, (_, n: string) =>
@@ -131,44 +112,48 @@ const drawLines = (workload: Workload): string[] => {
 export type PgbenchScript = { name: string; text: string };
 
 /**
- * One script per category (and one for "any"), picked with equal weight like the API's
- * requests: `api` runs the statements the API runs per request (page with count, then cards); `naive`
- * runs the naive top-20 query. The card look-up gets 20 random seeded provider ids per script.
+ * The API's statements per request (one: the page with its capped count and card details), as
+ * one script whose category is drawn like the API's requests draw it (`:category` indexes the
+ * list): like the API's, the statement text is the same for every category, so pgbench in
+ * prepared mode reuses one statement per connection as node-postgres does.
  */
-export const pgbenchScripts = async (
-  workload: Workload,
-  kind: 'api' | 'naive',
-  providerIds: string[],
-): Promise<PgbenchScript[]> => {
-  const api = await apiStatements();
-  const draws = drawLines(workload);
-  return workload.categories.map((category, i) => {
-    const cardIds = Array.from(
-      { length: PAGE_SIZE },
-      (_, j) => providerIds[(i * PAGE_SIZE + j) % providerIds.length] ?? '',
-    );
-    const statements = kind === 'api' ? api : [naiveStatement(category)];
-    return {
-      name: `${kind}-${category || 'any'}`,
-      text: [...draws, ...statements.map((s) => `${toPgbench(s, category, cardIds)};`), ''].join(
-        '\n',
-      ),
-    };
-  });
+export const apiPgbenchScript = (workload: Workload): PgbenchScript => {
+  const categories = `(ARRAY[${workload.categories.map(quote).join(', ')}]::text[])[:category]`;
+  const statements = apiStatements();
+  return {
+    name: 'api',
+    text: [
+      ...drawLines(workload),
+      `\\set category random(1, ${workload.categories.length})`,
+      ...statements.map((s) => `${toPgbench(s, categories)};`),
+      '',
+    ].join('\n'),
+  };
 };
 
+/** The naive top-20 query, one script per category (and one for "any"), picked evenly. */
+export const naivePgbenchScripts = (workload: Workload): PgbenchScript[] =>
+  workload.categories.map((category) => ({
+    name: `naive-${category || 'any'}`,
+    text: [
+      ...drawLines(workload),
+      `${toPgbench(naiveStatement(category), quote(category))};`,
+      '',
+    ].join('\n'),
+  }));
+
 /** The API's statements for one request, with sentinels, for EXPLAIN in the report. */
-export const explainableStatements = async (request: {
+export const explainableStatements = (request: {
   lat: number;
   lng: number;
   radiusKm: number;
   category: string;
-}): Promise<{ label: string; text: string }[]> => {
-  // The default (nearest-first) search reads its page and its capped count in one statement.
-  const [pageAndCount] = await apiStatements();
+}): { label: string; text: string }[] => {
+  // The default (nearest-first) search reads its page, capped count and cards in one statement.
+  const [pageAndCount] = apiStatements();
   const fill = (statement: Statement | undefined, category: string) =>
     statement
-      ? toPgbench(statement, category, [])
+      ? toPgbench(statement, quote(category))
           .replaceAll(':lat', String(request.lat))
           .replaceAll(':lng', String(request.lng))
           .replaceAll(':radius_m', String(request.radiusKm * 1000))

@@ -5,8 +5,9 @@
  *
  * - api:       the full app (cache off) answering `GET /api/search/providers` for random points,
  *              categories and radii (autocannon, `--connections`);
- * - sql:       pgbench running the very statements the API runs per request (page, count, cards),
- *              taken from the repository's builders, with the same random draws and concurrency;
+ * - sql:       pgbench running the very statements the API runs per request (one: the page with
+ *              its capped count and card details), taken from the repository's builders, with
+ *              the same random draws and concurrency;
  * - naive:     pgbench running the textbook query (earth_box + ORDER BY earth_distance over the
  *              normalised tables' separate GiST and btree indexes), top 20;
  * - cached:    the full app with its search cache on, one repeated query;
@@ -47,7 +48,7 @@ import {
   type BenchDatabase,
 } from './search-database';
 import { runPgbench, stopPgbench, writeScripts, type PgbenchResult } from './search-pgbench';
-import { explainableStatements, pgbenchScripts } from './search-sql';
+import { apiPgbenchScript, explainableStatements, naivePgbenchScripts } from './search-sql';
 import { buildWorkload, randomRequest, searchPath, type Workload } from './search-workload';
 import { BENCH_HOST } from './servers/announce';
 
@@ -326,7 +327,7 @@ const main = async () => {
   });
 
   const sample = { lat: 12.9352, lng: 77.6245, radiusKm: 10, category: 'plumbing' };
-  const facts = await readFacts(where, await explainableStatements(sample));
+  const facts = await readFacts(where, explainableStatements(sample));
   const workload: Workload = buildWorkload(facts.categories);
   note(
     `${facts.searchEntries.toLocaleString('en-US')} search entries, ${facts.categories.length} ` +
@@ -370,8 +371,8 @@ const main = async () => {
   const scripts =
     where.kind === 'server'
       ? {
-          sql: await writeScripts(await pgbenchScripts(workload, 'api', facts.providerIds)),
-          naive: await writeScripts(await pgbenchScripts(workload, 'naive', facts.providerIds)),
+          sql: await writeScripts([apiPgbenchScript(workload)], 'prepared'),
+          naive: await writeScripts(naivePgbenchScripts(workload), 'extended'),
         }
       : undefined;
 
@@ -390,6 +391,7 @@ const main = async () => {
           await runPgbench({
             target: (where as Extract<BenchDatabase, { kind: 'server' }>).pgbench,
             files: set.files,
+            protocol: set.protocol,
             clients: options.connections,
             seconds,
             logDir: set.dir,

@@ -8,8 +8,14 @@ import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { is, sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
-import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import {
+  PgDialect,
+  PgTransaction,
+  type PgDatabase,
+  type PgQueryResultHKT,
+} from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config';
 import type { Logger } from '../platform/logger';
@@ -148,6 +154,24 @@ export const queryRows = async <T extends Record<string, unknown>>(
   query: SQL,
 ): Promise<T[]> => {
   const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+};
+
+const dialect = new PgDialect();
+
+/**
+ * `queryRows` as a named prepared statement, named after its text: node-postgres parses it once
+ * per pooled connection, and PostgreSQL can then reuse one plan instead of planning every
+ * execution. Each distinct text stays prepared on every connection for the connection's life,
+ * so this is for hot statements with few shapes. (PGlite runs it like any other query.)
+ */
+export const queryPreparedRows = async <T extends Record<string, unknown>>(
+  db: Db,
+  query: SQL,
+): Promise<T[]> => {
+  const built = dialect.sqlToQuery(query);
+  const name = `q_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
+  const result: unknown = await db._.session.prepareQuery(built, undefined, name, false).execute();
   return (result as { rows: T[] }).rows;
 };
 

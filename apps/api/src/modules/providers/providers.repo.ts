@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client';
 import { providers, providerServiceAreas, providerServices } from '../../db/schema/providers';
 import { users } from '../../db/schema/users';
+import { cardDetailsColumnsSql, type CardDetailsRow } from './card-details';
 
 const providerColumns = {
   id: providers.id,
@@ -51,14 +52,11 @@ export const findActiveProviderWithOwner = async (db: Db, id: string) => {
 export const listCardDetails = (db: Db, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([])
-    : db
-        .select({
-          id: providers.id,
-          description: providers.description,
-          aiGeneratedProfile: providers.aiGeneratedProfile,
-        })
-        .from(providers)
-        .where(inArray(providers.id, ids));
+    : queryRows<CardDetailsRow & { id: string }>(
+        db,
+        sql`SELECT p.id, ${cardDetailsColumnsSql('p')} FROM providers p
+          WHERE p.id IN ${ids}`,
+      );
 
 export const updateProvider = async (db: Db, id: string, patch: ProviderPatch) => {
   const [row] = await db

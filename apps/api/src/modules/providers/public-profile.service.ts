@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
 import type { Storage } from '../../platform/storage/storage';
 import { toSlot } from './availability';
+import { toCardDetails, type CardDetails } from './card-details';
 import { listPortfolio } from './provider-media.repo';
 import { listExceptions, listSlots } from './provider-schedule.repo';
 import { toArea, toPortfolioItem, toService } from './provider-views';
@@ -15,17 +16,6 @@ import {
 import { todayIn } from './provider-schedule.service';
 
 const UPCOMING_EXCEPTIONS = 60;
-const CARD_SKILLS = 5;
-const CARD_SUMMARY_CHARS = 200;
-
-/** At most one short paragraph, cut at a word. */
-const summarise = (text: string): string => {
-  const flat = text.replace(/\s+/gu, ' ').trim();
-  if (flat.length <= CARD_SUMMARY_CHARS) return flat;
-  const cut = flat.slice(0, CARD_SUMMARY_CHARS);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), CARD_SUMMARY_CHARS - 40))}…`;
-};
-
 /**
  * A provider's public page. Built from an allow-list of fields: no documents, no phone, e-mail
  * or address, the owner's first name and last initial only. Inactive or unknown → 404.
@@ -72,19 +62,9 @@ export const createPublicProfileService = ({ db, storage }: { db: Db; storage: S
     };
   };
   /** What a search card shows beyond the search index: a one-line summary and top skills. */
-  const getCardDetails = async (
-    ids: string[],
-  ): Promise<Map<string, { summary: string; skills: string[] }>> => {
+  const getCardDetails = async (ids: string[]): Promise<Map<string, CardDetails>> => {
     const rows = await listCardDetails(db, ids);
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          summary: summarise(row.aiGeneratedProfile?.summary || row.description),
-          skills: (row.aiGeneratedProfile?.skills ?? []).slice(0, CARD_SKILLS),
-        },
-      ]),
-    );
+    return new Map(rows.map((row) => [row.id, toCardDetails(row)]));
   };
 
   return { getPublicProfile, getCardDetails };

@@ -1,11 +1,6 @@
 import type { TProviderCard } from '@localkart/contracts/search';
+import { NO_DETAILS, type CardDetails } from '../providers/card-details';
 import type { ProviderHit } from './search-providers.repo';
-
-/** What the provider's profile adds to a hit for its card. */
-export type CardDetails = { summary: string; skills: string[] };
-
-/** For a provider whose profile has no summary or skills (or was not read). */
-export const NO_DETAILS: CardDetails = { summary: '', skills: [] };
 
 /** Metres to km at the 0.1 km precision cards show. */
 export const roundKm = (metres: number) => Math.round(metres / 100) / 10;

@@ -14,7 +14,8 @@ import type { Reranker } from './recommend-rerank';
 import { rankCandidates, scoreCandidate, type ScoredCandidate } from './recommend-score';
 import { loadCandidateFacts } from './recommend.repo';
 import { resolveSearchLocation } from './search-location';
-import { NO_DETAILS, toProviderCard } from './provider-card';
+import { NO_DETAILS } from '../providers/card-details';
+import { toProviderCard } from './provider-card';
 import { searchProviders, type ProviderSearch } from './search-providers.repo';
 
 /** Search this far first; widen once when it finds too few providers. */

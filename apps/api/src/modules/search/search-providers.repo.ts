@@ -1,6 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { TSearchSort } from '@localkart/contracts/search';
-import { queryRows, type Db } from '../../db/client';
+import { queryPreparedRows, queryRows, type Db } from '../../db/client';
+import { greatCircleMetresSql } from '../../db/great-circle';
+import {
+  cardDetailsColumnsSql,
+  toCardDetails,
+  type CardDetails,
+  type CardDetailsRow,
+} from '../providers/card-details';
 import type { ScheduleMoment } from '../providers/provider-schedule.repo';
 import { providerWorksAtSql } from '../providers/provider-schedule.repo';
 import { providerHasNoBookingAtSql } from '../bookings/booking-availability.repo';
@@ -47,15 +54,27 @@ const WORD_MATCH = 0.6;
 
 export const earthOf = (alias: string) =>
   sql.raw(`ll_to_earth(${alias}.latitude, ${alias}.longitude)`);
+/**
+ * The searched point as an `earth`, computed once per execution: a scalar subquery is an
+ * InitPlan. Written as a bare `ll_to_earth` call it is folded to a constant only when the plan
+ * is made for the values at hand; a reused (generic) plan of a prepared statement computed it
+ * again wherever it appears for every row (4.7 instead of 3.2 ms for one search at 1M providers).
+ */
 export const pointSql = ({ lat, lng }: GeoPoint) =>
-  sql`ll_to_earth(${lat}::float8, ${lng}::float8)`;
+  sql`(SELECT ll_to_earth(${lat}::float8, ${lng}::float8))`;
 
-/** Row `alias` covers the point: inside its own service radius and the search radius. */
+/**
+ * Row `alias` covers the point: inside its own service radius and the search radius. Checked on
+ * every row the index yields, so in plain arithmetic rather than through `ll_to_earth`.
+ */
 export const coversSql = (
   alias: string,
   search: Pick<ProviderSearch, 'point' | 'radiusKm'>,
 ): SQL => {
-  const distance = sql`earth_distance(${earthOf(alias)}, ${pointSql(search.point)})`;
+  const distance = greatCircleMetresSql(
+    { lat: sql.raw(`${alias}.latitude`), lng: sql.raw(`${alias}.longitude`) },
+    { lat: sql`${search.point.lat}::float8`, lng: sql`${search.point.lng}::float8` },
+  );
   return sql`${distance} <= least(${sql.raw(alias)}.radius_km::float8, ${search.radiusKm}::float8) * 1000`;
 };
 
@@ -115,9 +134,9 @@ const filtersSql = (search: ProviderSearch): SQL => {
   return sql.join(conditions, sql` AND `);
 };
 
+/** The order of rows selected by `matchesSql` (as `e`). */
 const orderSql = (search: ProviderSearch): SQL => {
-  // The nearest-neighbour operator walks the GiST index in distance order: no sort of the range.
-  const nearest = sql`${earthOf('e')} <-> ${pointSql(search.point)}`;
+  const nearest = sql`e.knn`;
   switch (search.sort) {
     case 'distance':
       return sql`${nearest}, e.provider_id`;
@@ -141,8 +160,7 @@ const orderSql = (search: ProviderSearch): SQL => {
  * breaks ties by provider id, so pages stay stable.
  */
 const nearestFirstSql = (search: ProviderSearch): SQL =>
-  sql`ORDER BY ${earthOf('e')} <-> ${pointSql(search.point)}
-    FETCH FIRST (${search.offset + search.limit}) ROWS WITH TIES`;
+  sql`ORDER BY knn FETCH FIRST (${search.offset + search.limit}) ROWS WITH TIES`;
 
 type HitRow = {
   provider_id: string;
@@ -161,12 +179,14 @@ type HitRow = {
 
 /**
  * The matching rows: all of them, in no order, or, sorted by distance, the nearest ones up to the
- * end of the page (with ties), nearest first.
+ * end of the page (with ties), nearest first. `knn` is what the GiST index orders by (the
+ * straight-line distance through the earth, in metres), computed once per row: every outer
+ * ORDER BY sorts on it, and the great-circle distance is derived from it for the page alone.
  */
 const matchesSql = (search: ProviderSearch): SQL =>
   sql`SELECT e.provider_id, e.business_name, e.city, e.category_slugs, e.min_price_paise,
       e.rating_average, e.rating_count, e.is_verified, e.latitude, e.longitude,
-      earth_distance(${earthOf('e')}, ${pointSql(search.point)}) AS distance_m,
+      ${earthOf('e')} <-> ${pointSql(search.point)} AS knn,
       ${textScoreSql(search.text)} AS text_score
     FROM provider_search_entries e
     WHERE ${filtersSql(search)}
@@ -188,7 +208,7 @@ const toHit = (row: HitRow): ProviderHit => ({
 
 /** The rows of one page, in the requested order. */
 const pageSql = (search: ProviderSearch): SQL =>
-  sql`SELECT * FROM (${matchesSql(search)}) e
+  sql`SELECT e.*, sec_to_gc(e.knn) AS distance_m FROM (${matchesSql(search)}) e
     ORDER BY ${orderSql(search)}
     LIMIT ${search.limit} OFFSET ${search.offset}`;
 
@@ -196,14 +216,31 @@ const pageSql = (search: ProviderSearch): SQL =>
 export const searchProviders = async (db: Db, search: ProviderSearch): Promise<ProviderHit[]> =>
   (await queryRows<HitRow>(db, pageSql(search))).map(toHit);
 
+/**
+ * A search by place, category and order only, as the home page and category pages send: its
+ * few statement shapes run as prepared statements, planned once per connection. Each filter
+ * doubles the shapes of a filtered search, so those are planned per request.
+ */
+const isPlain = (search: ProviderSearch) =>
+  !search.subcategory &&
+  !search.text &&
+  search.minRating === undefined &&
+  search.maxPricePaise === undefined &&
+  !search.verifiedOnly &&
+  !search.availableAt;
+
+const rowsFor = <T extends Record<string, unknown>>(db: Db, search: ProviderSearch, query: SQL) =>
+  isPlain(search) ? queryPreparedRows<T>(db, query) : queryRows<T>(db, query);
+
 /** How many providers match, counting no further than `cap + 1`. */
 export const countProviders = async (
   db: Db,
   search: ProviderSearch,
   cap: number,
 ): Promise<number> => {
-  const [row] = await queryRows<{ total: number | string }>(
+  const [row] = await rowsFor<{ total: number | string }>(
     db,
+    search,
     sql`SELECT count(*) AS total FROM (
         SELECT 1 FROM provider_search_entries e WHERE ${filtersSql(search)} LIMIT ${cap + 1}
       ) matches`,
@@ -211,35 +248,61 @@ export const countProviders = async (
   return Number(row?.total ?? 0);
 };
 
+/** A hit of a results page with what its card shows from the provider's profile. */
+export type PageHit = { hit: ProviderHit; details: CardDetails };
+
+/** `page`'s rows, still in the requested order, each with its provider's card details. */
+const withCardDetailsSql = (page: SQL, search: ProviderSearch): SQL =>
+  sql`SELECT e.*, ${cardDetailsColumnsSql('p')}
+    FROM (${page}) e LEFT JOIN providers p ON p.id = e.provider_id
+    ORDER BY ${orderSql(search)}`;
+
+const toPageHit = (row: HitRow & CardDetailsRow): PageHit => ({
+  hit: toHit(row),
+  details: toCardDetails(row),
+});
+
 /**
- * One page and how many providers match, counting no further than `cap + 1` (`cap` must reach
- * the end of the page). Nearest-first, the default, reads both from one index scan of the first
- * `cap + 1` matches: a page statement plus a count statement walked the same entries twice.
+ * A nearest-first page with card details, each row carrying how many of the first `cap + 1`
+ * matches there are: one index scan serves both.
+ */
+export const nearestPageSql = (search: ProviderSearch, cap: number): SQL =>
+  sql`WITH capped AS (${pageSql({ ...search, offset: 0, limit: cap + 1 })})
+    ${withCardDetailsSql(
+      sql`SELECT e.*, (SELECT count(*) FROM capped) AS counted FROM capped e
+        ORDER BY ${orderSql(search)}
+        LIMIT ${search.limit} OFFSET ${search.offset}`,
+      search,
+    )}`;
+
+/**
+ * One page, with card details, and how many providers match, counting no further than `cap + 1`
+ * (`cap` must reach the end of the page). Nearest-first, the default, reads both from one index
+ * scan of the first `cap + 1` matches, in one statement: a page statement plus a count statement
+ * walked the same entries twice, and the card details were one more round trip.
  */
 export const findProvidersPage = async (
   db: Db,
   search: ProviderSearch,
   cap: number,
-): Promise<{ hits: ProviderHit[]; counted: number }> => {
+): Promise<{ hits: PageHit[]; counted: number }> => {
   if (search.sort === 'distance') {
     // The first `cap + 1` matches are counted in PostgreSQL; only the page's rows come back.
-    const rows = await queryRows<HitRow & { counted: number | string }>(
+    const rows = await rowsFor<HitRow & CardDetailsRow & { counted: number | string }>(
       db,
-      sql`WITH capped AS (${pageSql({ ...search, offset: 0, limit: cap + 1 })})
-        SELECT e.*, (SELECT count(*) FROM capped) AS counted FROM capped e
-        ORDER BY ${orderSql(search)}
-        LIMIT ${search.limit} OFFSET ${search.offset}`,
+      search,
+      nearestPageSql(search, cap),
     );
     const counted = rows[0]
       ? Number(rows[0].counted)
       : search.offset === 0
         ? 0
         : await countProviders(db, search, cap);
-    return { hits: rows.map(toHit), counted };
+    return { hits: rows.map(toPageHit), counted };
   }
-  const [hits, counted] = await Promise.all([
-    searchProviders(db, search),
+  const [rows, counted] = await Promise.all([
+    rowsFor<HitRow & CardDetailsRow>(db, search, withCardDetailsSql(pageSql(search), search)),
     countProviders(db, search, cap),
   ]);
-  return { hits, counted };
+  return { hits: rows.map(toPageHit), counted };
 };

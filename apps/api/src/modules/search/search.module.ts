@@ -37,7 +37,6 @@ export const createSearchModule = (
     cache,
     directory,
     interpret: interpretQuery,
-    cards: publicProfiles,
     taxonomy,
     logger: deps.logger,
   });

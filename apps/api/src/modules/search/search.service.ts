@@ -1,7 +1,6 @@
 import type { TPageMeta } from '@localkart/contracts/envelope';
 import {
   SEARCH_TOTAL_CAP,
-  type TProviderCard,
   type TSearchProvidersQuery,
   type TSearchProvidersResult,
   type TSearchServicesQuery,
@@ -12,12 +11,11 @@ import type { IndiaPostDirectory } from '../../platform/geo/india-post-directory
 import { envelopeJson } from '../../platform/http/envelope';
 import type { Logger } from '../../platform/logger';
 import type { QueryInterpreter } from '../ai/interpret-query';
-import type { PublicProfileService } from '../providers/public-profile.service';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { SearchCache } from './search-cache';
 import { resolveSearchLocation } from './search-location';
 import { toProviderCard } from './provider-card';
-import { findProvidersPage, type ProviderHit, type ProviderSearch } from './search-providers.repo';
+import { findProvidersPage, type ProviderSearch } from './search-providers.repo';
 import { countProvidersByService, recordSearchMiss } from './search-stats.repo';
 
 type Page<T> = { data: T; meta: TPageMeta };
@@ -27,7 +25,6 @@ export const createSearchService = ({
   cache,
   directory,
   interpret,
-  cards,
   taxonomy,
   logger,
 }: {
@@ -35,15 +32,9 @@ export const createSearchService = ({
   cache: SearchCache;
   directory: IndiaPostDirectory;
   interpret: QueryInterpreter;
-  cards: Pick<PublicProfileService, 'getCardDetails'>;
   taxonomy: Pick<TaxonomyService, 'listCategories'>;
   logger: Logger;
 }) => {
-  const toCards = async (hits: ProviderHit[]): Promise<TProviderCard[]> => {
-    const details = await cards.getCardDetails(hits.map((hit) => hit.providerId));
-    return hits.map((hit) => toProviderCard(hit, details.get(hit.providerId)));
-  };
-
   /**
    * ERD §5.1 provider search, as the response envelope's JSON text: repeated queries come from
    * the cache until a provider changes, and a hit is sent without parsing it again.
@@ -85,7 +76,7 @@ export const createSearchService = ({
     return {
       data: {
         location,
-        providers: await toCards(hits),
+        providers: hits.map(({ hit, details }) => toProviderCard(hit, details)),
         totalIsCapped: counted > cap,
       },
       meta: {

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -11,6 +12,7 @@ import { queryRows } from '../../db/client';
 import { providerServiceAreas } from '../../db/schema/providers';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { auth, registration, signedInProvider } from '../providers/provider-test-support';
+import { nearestPageSql } from './search-providers.repo';
 import { haversineKm, insertSearchProvider } from './search-test-support';
 
 /** Indiranagar, Bengaluru. */
@@ -118,6 +120,23 @@ describe('provider search', () => {
       expect(haversineKm(card.areaCentre, point)).toBeLessThan(0.001);
     }
     expect(found.data.providers.filter((card) => expected[card.businessName])).toHaveLength(4);
+  });
+
+  it('when cards are listed in any order, then each carries its summary and skills from the profile', async () => {
+    for (const sort of ['distance', 'rating'] as const) {
+      const found = await search({ sort });
+      const card = (name: string) =>
+        found.data.providers.find((provider) => provider.businessName === name);
+      expect(card('Mehta Plumbing Works')).toMatchObject({
+        summary: 'Mehta Plumbing Works.',
+        skills: ['Tap repair', 'Leak fixing'],
+      });
+      // No AI profile: the provider's own description, no skills.
+      expect(card('Bright Electricals')).toMatchObject({
+        summary: 'घर की बिजली की वायरिंग और फिटिंग',
+        skills: [],
+      });
+    }
   });
 
   it('when filters are given, then only providers passing every filter are listed', async () => {
@@ -271,6 +290,33 @@ describe('provider search', () => {
     const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
     expect(plan).toContain('provider_search_entries_category_point_gist');
     expect(plan).not.toMatch(/Seq Scan|Sort/u);
+  });
+
+  it('when the default search reuses a prepared plan, then it still walks the GiST index nearest first and computes the point once', async () => {
+    const statement = new PgDialect().sqlToQuery(
+      nearestPageSql(
+        { point: HOME, radiusKm: 10, category: 'plumbing', sort: 'distance', limit: 20, offset: 0 },
+        100,
+      ),
+    );
+    const literal = (value: unknown) =>
+      typeof value === 'number' ? String(value) : `'${String(value).replaceAll("'", "''")}'`;
+    const rows = await app.runtime.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      await tx.execute(sql`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await tx.execute(sql.raw(`PREPARE nearest_page AS ${statement.sql}`));
+      const explained = await queryRows<{ 'QUERY PLAN': string }>(
+        tx,
+        sql.raw(`EXPLAIN EXECUTE nearest_page(${statement.params.map(literal).join(', ')})`),
+      );
+      await tx.execute(sql`DEALLOCATE nearest_page`);
+      return explained;
+    });
+    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(plan).toContain('provider_search_entries_category_point_gist');
+    expect(plan).toMatch(/Order By: .*<->/u);
+    // ll_to_earth of a parameter outside an InitPlan would be computed again for every row.
+    expect(plan).not.toMatch(/ll_to_earth\(\$\d/u);
   });
 
   it('when providers serve a point, then the services list counts them per category and subcategory', async () => {
