@@ -17,6 +17,12 @@
  *   npm run bench:realtime -- [--clients 5000] [--duration 20] [--rounds 1] [--pool 10] [--pin]
  *     [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
  *
+ * The load generator (this process) needs a large young generation, which `npm run
+ * bench:realtime` gives it (`--max-semi-space-size=64 --min-semi-space-size=64`; the servers keep
+ * their defaults): with Node's default it promoted ~10 MB per young collection, and its own
+ * collections and mark-compacts, slower on two cores the target keeps busy, were part of every
+ * latency it measured (see bench/README.md). Run without them it says so.
+ *
  * Results also go to bench/results/realtime.json.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -306,8 +312,14 @@ const measure = async (
 const row = (label: string, r: RunResult) =>
   `| ${label.padEnd(5)} | ${String(r.connected).padStart(6)} | ${r.sentPerSecond.toFixed(0).padStart(6)} | ${r.deliveredPerSecond.toFixed(0).padStart(9)} | ${String(r.lost).padStart(4)} | ${String(r.refused).padStart(7)} | ${r.p50Ms.toFixed(1).padStart(6)} | ${r.p99Ms.toFixed(1).padStart(6)} | ${(r.serverCpuMsPerMessage?.toFixed(3) ?? '—').padStart(10)} |`;
 
+/** Whether this process was started with the young generation `npm run bench:realtime` gives it. */
+const hasLargeYoungGeneration = () =>
+  process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'));
+
 const main = async () => {
   const options = readOptions();
+  if (!hasLargeYoungGeneration())
+    note('the load generator runs with the default young generation: its own GC pauses count');
   const budgetMs = (options.rounds * (options.duration + DRAIN_MS / 1000 + 60) * 2 + 300) * 1000;
   const cancelWatchdog = startWatchdog(budgetMs, () => stopLoad());
   const pinned = options.pin && pinLoadGenerator();
