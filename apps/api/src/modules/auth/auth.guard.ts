@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { TAccessTokenPayload } from '@localkart/contracts/auth';
 import type { Db } from '../../db/client';
 import { AppError, ErrorCode } from '../../platform/errors';
-import { findUserAccess } from '../users/users.repo';
+import { findUserAccess, findUsersAccess } from '../users/users.repo';
 import { InvalidAccessTokenError, type AccessTokens } from './access-tokens';
 
 export type AuthenticatedUser = Pick<TAccessTokenPayload, 'userId' | 'email' | 'role'>;
@@ -33,6 +33,14 @@ export const createAuthGuard = ({ tokens, db }: { tokens: AccessTokens; db: Db }
     if (!user || !user.isActive || issuedAtMs < user.tokensValidAfter.getTime()) return undefined;
     return user;
   };
+
+  /** Of `userIds`, those still active, by id, with when their sessions were last ended. */
+  const activeUsers = async (userIds: string[]) =>
+    new Map(
+      (await findUsersAccess(db, userIds))
+        .filter((user) => user.isActive)
+        .map((user) => [user.id, user]),
+    );
 
   /**
    * The checks of `requireAuth`, for any transport (Socket.io handshakes use them too): the
@@ -75,7 +83,7 @@ export const createAuthGuard = ({ tokens, db }: { tokens: AccessTokens; db: Db }
       next();
     };
 
-  return { requireAuth, requireRole, authenticate, stillValid };
+  return { requireAuth, requireRole, authenticate, activeUsers };
 };
 
 export type AuthGuard = ReturnType<typeof createAuthGuard>;

@@ -15,6 +15,9 @@ import { authenticateSocket, originAllowed } from './socket-auth';
 import { handleSocket, SOCKET_MESSAGE_WINDOW_MS } from './socket-handlers';
 import type { RealtimeServer } from './socket-types';
 
+/** Users per query of the periodic access re-check (well inside PostgreSQL's bind limit). */
+const RECHECK_BATCH = 1000;
+
 /** A message is at most 2,000 characters (≤ 8 KB of UTF-8) plus its JSON; nothing needs more. */
 export const SOCKET_MAX_PAYLOAD_BYTES = 16 * 1024;
 
@@ -103,22 +106,21 @@ export const attachRealtime = async (
   /**
    * A socket outlives its token and any later change to the account; drop those whose token
    * has expired (the client reconnects with a fresh one) or whose user was deactivated or
-   * signed out everywhere since.
+   * signed out everywhere since. One query per batch of users, not one per user.
    */
   const recheckAccess = async () => {
     const now = Date.now();
-    const byUser = new Map<string, ReturnType<typeof localSockets>>();
-    for (const socket of localSockets()) {
-      const userId = socket.data.user.userId;
-      byUser.set(userId, [...(byUser.get(userId) ?? []), socket]);
+    const sockets = localSockets();
+    const userIds = [...new Set(sockets.map((socket) => socket.data.user.userId))];
+    const active = new Map<string, { tokensValidAfter: Date }>();
+    for (let start = 0; start < userIds.length; start += RECHECK_BATCH) {
+      const batch = await guard.activeUsers(userIds.slice(start, start + RECHECK_BATCH));
+      for (const [userId, user] of batch) active.set(userId, user);
     }
-    for (const [userId, sockets] of byUser) {
-      // Any issue time passes here; each socket's own is compared below.
-      const user = await guard.stillValid(userId, Number.POSITIVE_INFINITY);
-      for (const socket of sockets) {
-        const revoked = !user || socket.data.issuedAtMs < user.tokensValidAfter.getTime();
-        if (revoked || socket.data.expiresAtMs <= now) socket.disconnect(true);
-      }
+    for (const socket of sockets) {
+      const user = active.get(socket.data.user.userId);
+      const revoked = !user || socket.data.issuedAtMs < user.tokensValidAfter.getTime();
+      if (revoked || socket.data.expiresAtMs <= now) socket.disconnect(true);
     }
   };
   const recheckTimer = setInterval(() => {

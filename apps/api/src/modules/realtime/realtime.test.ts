@@ -130,6 +130,7 @@ describe('realtime (Socket.io)', () => {
   it('when the user is deactivated or signed out everywhere, then the handshake is refused and open sockets are dropped', async () => {
     const customer = await signedInCustomer(app);
     const socket = await connect(customer);
+    const bystander = await connect(await signedInCustomer(app));
     const dropped = disconnection(socket);
     await app.runtime.database.db
       .update(users)
@@ -137,6 +138,9 @@ describe('realtime (Socket.io)', () => {
       .where(eq(users.id, customer.userId));
     // The periodic re-check (300 ms here) finds it without anyone calling disconnectUser.
     expect(await dropped).toBe('io server disconnect');
+    // Checked in the same batch, the active user's socket stays through later re-checks.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(bystander.connected).toBe(true);
     expect((await refusalOf(connectSocket(app.url, { token: customer.token })))?.code).toBe(
       'AUTHENTICATION_ERROR',
     );

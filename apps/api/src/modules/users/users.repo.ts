@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { preparedPer, type Db } from '../../db/client';
 import { users } from '../../db/schema/users';
 
@@ -43,16 +43,19 @@ export const findUserById = async (db: Db, id: string): Promise<UserRow | undefi
   return row;
 };
 
+/** The columns the auth guard reads. */
+const accessColumns = {
+  id: users.id,
+  email: users.email,
+  role: users.role,
+  isActive: users.isActive,
+  tokensValidAfter: users.tokensValidAfter,
+};
+
 // One named statement per database: every authenticated request runs it.
 const accessLookup = preparedPer((db) =>
   db
-    .select({
-      id: users.id,
-      email: users.email,
-      role: users.role,
-      isActive: users.isActive,
-      tokensValidAfter: users.tokensValidAfter,
-    })
+    .select(accessColumns)
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
     .prepare('user_access'),
@@ -63,6 +66,12 @@ export const findUserAccess = async (db: Db, id: string) => {
   const [row] = await accessLookup(db).execute({ id });
   return row;
 };
+
+/** `findUserAccess` for many users in one query; unknown ids are simply absent. */
+export const findUsersAccess = (db: Db, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.select(accessColumns).from(users).where(inArray(users.id, ids));
 
 export const findUserByEmail = async (db: Db, email: string): Promise<UserRow | undefined> => {
   const [row] = await db.select(userColumns).from(users).where(eq(users.email, email));
