@@ -43,6 +43,7 @@ import {
   copyPglite,
   pgliteDatabase,
   prepareDatabase,
+  prewarmServerDatabase,
   readFacts,
   serverDatabase,
   type BenchDatabase,
@@ -326,6 +327,8 @@ const main = async () => {
     reseed: options.reseed,
   });
 
+  const warmed = await prewarmServerDatabase(where);
+  if (warmed > 0) note(`read ${warmed.toLocaleString('en-US')} blocks into the page cache`);
   const sample = { lat: 12.9352, lng: 77.6245, radiusKm: 10, category: 'plumbing' };
   const facts = await readFacts(where, explainableStatements(sample));
   const workload: Workload = buildWorkload(facts.categories);
