@@ -6,7 +6,7 @@ import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { is, sql, type SQL } from 'drizzle-orm';
+import { is, sql, type Query, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import {
   PgDialect,
@@ -159,6 +159,18 @@ export const queryRows = async <T extends Record<string, unknown>>(
 
 const dialect = new PgDialect();
 
+const runPrepared = async <T>(
+  db: Db,
+  built: Query,
+  name: string,
+  values?: Record<string, unknown>,
+): Promise<T[]> => {
+  const result: unknown = await db._.session
+    .prepareQuery(built, undefined, name, false)
+    .execute(values);
+  return (result as { rows: T[] }).rows;
+};
+
 /**
  * `queryRows` as a named prepared statement, named after its text: node-postgres parses it once
  * per pooled connection, and PostgreSQL can then reuse one plan instead of planning every
@@ -171,8 +183,18 @@ export const queryPreparedRows = async <T extends Record<string, unknown>>(
 ): Promise<T[]> => {
   const built = dialect.sqlToQuery(query);
   const name = `q_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
-  const result: unknown = await db._.session.prepareQuery(built, undefined, name, false).execute();
-  return (result as { rows: T[] }).rows;
+  return runPrepared<T>(db, built, name);
+};
+
+/**
+ * A raw statement whose values are all `sql.placeholder`s, built once: each run is the named
+ * prepared statement with this run's values, with no SQL to build or hash. For statements too
+ * hot to pay even that, whose text never changes.
+ */
+export const preparedRawQuery = <T extends Record<string, unknown>>(name: string, query: SQL) => {
+  const built = dialect.sqlToQuery(query);
+  return (db: Db, values: Record<string, unknown>): Promise<T[]> =>
+    runPrepared<T>(db, built, name, values);
 };
 
 /** True when `users` has no row: an empty database that the demo seed may fill. */

@@ -32,6 +32,8 @@ describe('message writer (many messages, one commit)', () => {
     clientId,
     type: 'text' as const,
     content,
+    latitude: null,
+    longitude: null,
   });
   const stored = () =>
     db()

@@ -1,9 +1,9 @@
 import { v7 as timeOrderedId } from 'uuid';
 import type { Db } from '../../db/client';
-import { insertMessages, type MessageRow, type NewMessageRow } from './messages.repo';
+import { insertMessages, type MessageRow, type MessageToStore } from './messages.repo';
 
 type Pending = {
-  row: NewMessageRow & { id: string };
+  row: MessageToStore;
   resolve: (stored: MessageRow | undefined) => void;
   reject: (error: unknown) => void;
 };
@@ -61,9 +61,9 @@ export const createMessageWriter = (db: Db) => {
 
   return {
     /** Stores the message; undefined when the sender already stored one under its client id. */
-    insert: (row: NewMessageRow): Promise<MessageRow | undefined> =>
+    insert: (row: Omit<MessageToStore, 'id'>): Promise<MessageRow | undefined> =>
       new Promise((resolve, reject) => {
-        queue.push({ row: { ...row, id: row.id ?? timeOrderedId() }, resolve, reject });
+        queue.push({ row: { ...row, id: timeOrderedId() }, resolve, reject });
         if (!writing) void drain();
       }),
   };

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client';
+import { preparedRawQuery, type Db } from '../../db/client';
 import { bookings } from '../../db/schema/bookings';
 import { messageAttachments, messages } from '../../db/schema/messages';
 import { providers } from '../../db/schema/providers';
@@ -19,7 +19,6 @@ const messageColumns = {
   createdAt: messages.createdAt,
 };
 export type MessageRow = { [K in keyof typeof messageColumns]: (typeof messages.$inferSelect)[K] };
-export type NewMessageRow = typeof messages.$inferInsert;
 
 const attachmentColumns = {
   id: messageAttachments.id,
@@ -33,68 +32,63 @@ export type AttachmentRow = {
   [K in keyof typeof attachmentColumns]: (typeof messageAttachments.$inferSelect)[K];
 };
 
-type RawMessage = {
-  id: string;
-  booking_id: string;
-  sender_id: string;
-  receiver_id: string;
-  client_id: string | null;
-  type: MessageRow['type'];
-  content: string;
-  latitude: number | null;
-  longitude: number | null;
-  // The drivers hand raw queries' timestamps over as PostgreSQL's text, as Drizzle asks them to.
-  read_at: Date | string | null;
-  created_at: Date | string;
-};
 const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
+/** A message as the writer stores it: every column but those the database fills in. */
+export type MessageToStore = Omit<MessageRow, 'readAt' | 'createdAt'>;
+
+/**
+ * The batch is one JSON parameter (`json_to_recordset`): the statement's text and its one
+ * parameter are the same for one message or five hundred, so it is prepared once per
+ * connection, and the batch costs one `JSON.stringify` rather than a literal per value.
+ */
+const insertMessagesStatement = preparedRawQuery<{ id: string; created_at: Date | string }>(
+  'insert_messages',
+  sql`INSERT INTO messages
+      (id, booking_id, sender_id, receiver_id, client_id, type, content, latitude, longitude, created_at)
+    SELECT m.*, clock_timestamp()
+    FROM json_to_recordset(${sql.placeholder('batch')}::json)
+      AS m(id uuid, booking_id uuid, sender_id uuid, receiver_id uuid, client_id uuid,
+        type message_type, content text, latitude float8, longitude float8)
+    ON CONFLICT (sender_id, client_id) DO NOTHING
+    RETURNING id, created_at`,
+);
 
 /**
  * Inserts the messages in one statement; returns those stored. A message whose sender already
- * stored one under its client id is left out. One array parameter per column (`unnest`), so the
- * statement's text and its ten parameters are the same for one message or five hundred. Each
- * row's time is taken as it is inserted (not the statement's start), in the order given.
+ * stored one under its client id is left out. Each row's time is taken as it is inserted (not
+ * the statement's start), in the order given. The database adds only that time (a new message
+ * is unread), so only it and the id come back.
  */
-export const insertMessages = async (
-  db: Db,
-  rows: (NewMessageRow & { id: string })[],
-): Promise<MessageRow[]> => {
-  const column = <K extends keyof NewMessageRow>(key: K) =>
-    sql.param(rows.map((row) => row[key] ?? null));
-  const stored = await queryRows<RawMessage>(
-    db,
-    sql`INSERT INTO messages
-        (id, booking_id, sender_id, receiver_id, client_id, type, content, latitude, longitude, created_at)
-      SELECT m.*, clock_timestamp()
-      FROM unnest(${column('id')}::uuid[], ${column('bookingId')}::uuid[],
-        ${column('senderId')}::uuid[], ${column('receiverId')}::uuid[], ${column('clientId')}::uuid[],
-        ${column('type')}::text[]::message_type[], ${column('content')}::text[],
-        ${column('latitude')}::float8[], ${column('longitude')}::float8[])
-        AS m(id, booking_id, sender_id, receiver_id, client_id, type, content, latitude, longitude)
-      ON CONFLICT (sender_id, client_id) DO NOTHING
-      RETURNING id, booking_id, sender_id, receiver_id, client_id, type, content, latitude,
-        longitude, read_at, created_at`,
+export const insertMessages = async (db: Db, rows: MessageToStore[]): Promise<MessageRow[]> => {
+  const batch = JSON.stringify(
+    rows.map((row) => ({
+      id: row.id,
+      booking_id: row.bookingId,
+      sender_id: row.senderId,
+      receiver_id: row.receiverId,
+      client_id: row.clientId,
+      type: row.type,
+      content: row.content,
+      latitude: row.latitude,
+      longitude: row.longitude,
+    })),
   );
-  return stored.map((row) => ({
-    id: row.id,
-    bookingId: row.booking_id,
-    senderId: row.sender_id,
-    receiverId: row.receiver_id,
-    clientId: row.client_id,
-    type: row.type,
-    content: row.content,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    readAt: row.read_at === null ? null : asDate(row.read_at),
-    createdAt: asDate(row.created_at),
-  }));
+  const storedAt = new Map(
+    (await insertMessagesStatement(db, { batch })).map((row) => [row.id, row.created_at]),
+  );
+  const stored: MessageRow[] = [];
+  for (const row of rows) {
+    const createdAt = storedAt.get(row.id);
+    if (createdAt !== undefined)
+      stored.push({ ...row, readAt: null, createdAt: asDate(createdAt) });
+  }
+  return stored;
 };
 
 /** Inserts the message; undefined when the sender already stored one under this client id. */
-export const insertMessage = async (
-  db: Db,
-  row: NewMessageRow & { id: string },
-): Promise<MessageRow | undefined> => (await insertMessages(db, [row]))[0];
+export const insertMessage = async (db: Db, row: MessageToStore): Promise<MessageRow | undefined> =>
+  (await insertMessages(db, [row]))[0];
 
 export const insertAttachment = async (
   db: Db,
