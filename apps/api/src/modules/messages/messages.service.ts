@@ -35,12 +35,17 @@ import {
   listMessages,
   markReadUpTo,
   type MessageRow,
-  type NewMessageRow,
+  type MessageToStore,
 } from './messages.repo';
 
-/** The pub/sub channel every stored message is announced on (notifications listen to it). */
-export const MESSAGE_CREATED_CHANNEL = 'messages.created';
-export type MessageCreated = {
+/**
+ * The pub/sub channel a stored message is announced on when its receiver has no socket open
+ * anywhere: the notifications module makes it a notification. A receiver who is online sees the
+ * message itself, so nothing is published for them (at thousands of messages a second, a bus
+ * event per message that every process parses and ignores).
+ */
+export const MESSAGE_TO_OFFLINE_CHANNEL = 'messages.to-offline';
+export type MessageToOffline = {
   messageId: string;
   bookingId: string;
   senderId: string;
@@ -48,7 +53,6 @@ export type MessageCreated = {
   type: TMessage['type'];
   preview: string;
   createdAt: string;
-  receiverOnline: boolean;
 };
 
 /** A file sent with an image or file message, as the route read it. */
@@ -61,8 +65,9 @@ const notFound = (what = 'Booking not found') => new AppError(ErrorCode.NOT_FOUN
 
 /**
  * A booking's chat between its customer and its provider; admins may read it. Every message,
- * whether sent over REST or a socket, is stored here first, then announced on the pub/sub bus
- * (`messages.created`) and to this process's feed, which the realtime gateway broadcasts.
+ * whether sent over REST or a socket, is stored here first, then announced to this process's
+ * feed, which the realtime gateway broadcasts, and, if its receiver is offline, on the pub/sub
+ * bus (`messages.to-offline`), for a notification.
  */
 export const createMessagesService = ({
   db,
@@ -122,27 +127,27 @@ export const createMessagesService = ({
   };
 
   const announce = async (message: TMessage, originSocketId: string | undefined) => {
-    const receiverOnline = await isOnline(message.receiverId);
-    const event: MessageCreated = {
-      messageId: message.id,
-      bookingId: message.bookingId,
-      senderId: message.senderId,
-      receiverId: message.receiverId,
-      type: message.type,
-      preview: previewOf(message),
-      createdAt: message.createdAt,
-      receiverOnline,
-    };
-    await pubsub
-      .publish(MESSAGE_CREATED_CHANNEL, event)
-      .catch((error: unknown) =>
-        logger.warn({ err: error, messageId: message.id }, 'new message not published'),
-      );
+    if (!(await isOnline(message.receiverId))) {
+      const event: MessageToOffline = {
+        messageId: message.id,
+        bookingId: message.bookingId,
+        senderId: message.senderId,
+        receiverId: message.receiverId,
+        type: message.type,
+        preview: previewOf(message),
+        createdAt: message.createdAt,
+      };
+      await pubsub
+        .publish(MESSAGE_TO_OFFLINE_CHANNEL, event)
+        .catch((error: unknown) =>
+          logger.warn({ err: error, messageId: message.id }, 'new message not published'),
+        );
+    }
     feed.publish({ kind: 'stored', message, ...(originSocketId ? { originSocketId } : {}) });
   };
 
   const store = async (
-    row: NewMessageRow,
+    row: Omit<MessageToStore, 'id'>,
     attachment: PreparedAttachment | undefined,
   ): Promise<MessageRow | undefined> => {
     if (!attachment) return writer.insert(row);

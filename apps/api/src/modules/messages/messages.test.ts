@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../../test-support/test-app';
 import { auth, signedInCustomer, type SignedIn } from '../providers/provider-test-support';
 import { bookableProvider, type TestProvider } from '../bookings/bookings-test-support';
 import { insertTestBooking } from '../reviews/review-test-support';
-import { MESSAGE_CREATED_CHANNEL, type MessageCreated } from './messages.service';
+import { MESSAGE_TO_OFFLINE_CHANNEL, type MessageToOffline } from './messages.service';
 
 const png = () =>
   sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366aa' } })
@@ -53,11 +53,11 @@ describe('messages (REST)', () => {
         .where(eq(messagesTable.bookingId, bookingId))
     ).length;
 
-  it('when the customer sends a text, then it is stored for the provider, listed, and announced on the bus', async () => {
+  it('when the customer sends a text to an offline provider, then it is stored, listed, and announced on the bus', async () => {
     const { customer, provider, bookingId } = await chat();
-    const announced: MessageCreated[] = [];
-    const stop = await app.runtime.pubsub.subscribe(MESSAGE_CREATED_CHANNEL, (event) =>
-      announced.push(event as MessageCreated),
+    const announced: MessageToOffline[] = [];
+    const stop = await app.runtime.pubsub.subscribe(MESSAGE_TO_OFFLINE_CHANNEL, (event) =>
+      announced.push(event as MessageToOffline),
     );
     const res = await send(customer, {
       bookingId,
@@ -88,7 +88,6 @@ describe('messages (REST)', () => {
       type: 'text',
       preview: 'Please bring a spare washer.',
       createdAt: message.createdAt,
-      receiverOnline: false,
     });
     await stop();
   });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import type { MessageCreated } from '../messages/messages.service';
+import type { MessageToOffline } from '../messages/messages.service';
 import { findUserById } from '../users/users.repo';
 import type { Delivery } from './notifications.service';
 
 /** The messages module's event, checked: it crosses processes as JSON. */
-export const ZMessageCreated = z.object({
+export const ZMessageToOffline = z.object({
   messageId: z.uuid(),
   bookingId: z.uuid(),
   senderId: z.uuid(),
@@ -13,13 +13,10 @@ export const ZMessageCreated = z.object({
   type: z.enum(['text', 'image', 'file', 'location']),
   preview: z.string().max(4000),
   createdAt: z.string().min(1),
-  /** Whether the receiver had a live socket; a user who is online sees the message itself. */
-  receiverOnline: z.boolean(),
-}) satisfies z.ZodType<MessageCreated>;
+}) satisfies z.ZodType<MessageToOffline>;
 
 /** A message to a receiver who is offline becomes a notification with the sender's first name. */
-export const messageDeliveries = async (db: Db, event: MessageCreated): Promise<Delivery[]> => {
-  if (event.receiverOnline) return [];
+export const messageDeliveries = async (db: Db, event: MessageToOffline): Promise<Delivery[]> => {
   const sender = await findUserById(db, event.senderId);
   if (!sender) return [];
   return [

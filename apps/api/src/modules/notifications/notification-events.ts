@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../app';
 import { BOOKING_STATUS_CHANNEL } from '../bookings/bookings.service';
-import { MESSAGE_CREATED_CHANNEL } from '../messages/messages.service';
+import { MESSAGE_TO_OFFLINE_CHANNEL } from '../messages/messages.service';
 import { PAYMENT_SETTLED_CHANNEL } from '../payments/payments.service';
 import { REVIEW_CREATED_CHANNEL } from '../reviews/reviews.service';
 import { bookingDeliveries, ZBookingStatusChanged } from './booking-notifications';
-import { messageDeliveries, ZMessageCreated } from './message-notifications';
+import { messageDeliveries, ZMessageToOffline } from './message-notifications';
 import { paymentDeliveries } from './payment-notifications';
 import { reviewDeliveries, ZReviewCreated } from './review-notifications';
 import type { Delivery, NotificationsService } from './notifications.service';
@@ -54,7 +54,7 @@ export const subscribeToNotificationEvents = async (
     ]),
     on(PAYMENT_SETTLED_CHANNEL, ZPaymentSettled, (event) => paymentDeliveries(db, event.bookingId)),
     on(REVIEW_CREATED_CHANNEL, ZReviewCreated, (event) => reviewDeliveries(db, event)),
-    on(MESSAGE_CREATED_CHANNEL, ZMessageCreated, (event) => messageDeliveries(db, event)),
+    on(MESSAGE_TO_OFFLINE_CHANNEL, ZMessageToOffline, (event) => messageDeliveries(db, event)),
   ]);
   return async () => {
     await Promise.all(unsubscribers.map((unsubscribe) => unsubscribe()));

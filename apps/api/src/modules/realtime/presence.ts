@@ -2,8 +2,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../platform/logger';
 
 /**
- * Who has a socket open, for "online / last seen" and for the `receiverOnline` flag of new
- * messages. Each process reports its own sockets; with Redis every process sees all of them.
+ * Who has a socket open, for "online / last seen" and to tell which new messages need a
+ * notification (those whose receiver is offline). Each process reports its own sockets; with Redis every process sees all of them.
  */
 export type Presence = {
   connected(userId: string, socketId: string): Promise<void>;

@@ -17,7 +17,7 @@ import {
   istDate,
   type TestProvider,
 } from '../bookings/bookings-test-support';
-import { MESSAGE_CREATED_CHANNEL, type MessageCreated } from '../messages/messages.service';
+import { MESSAGE_TO_OFFLINE_CHANNEL } from '../messages/messages.service';
 import { auth, signedInCustomer, type SignedIn } from '../providers/provider-test-support';
 import { insertTestBooking } from '../reviews/review-test-support';
 import { disconnectUser } from './disconnect-user';
@@ -243,22 +243,32 @@ describe('realtime (Socket.io)', () => {
     expect(heard.map((message) => message.id)).toEqual([first.id]);
   });
 
-  it('when a message is sent over REST, then the sockets hear of it too, and the bus says whether the receiver was online', async () => {
+  it('when a message is sent over REST, then the sockets hear of it too, and the bus hears of it only once the receiver is offline', async () => {
     const pair = await chat();
-    const { p } = await joinedPair(pair);
-    const announced: MessageCreated[] = [];
-    const stop = await app.runtime.pubsub.subscribe(MESSAGE_CREATED_CHANNEL, (event) =>
-      announced.push(event as MessageCreated),
+    const { c, p } = await joinedPair(pair);
+    const announced: { messageId: string }[] = [];
+    const stop = await app.runtime.pubsub.subscribe(MESSAGE_TO_OFFLINE_CHANNEL, (event) =>
+      announced.push(event as { messageId: string }),
     );
+    const sendOverRest = async (content: string) =>
+      (
+        await request(app.url)
+          .post('/api/messages')
+          .set(auth(pair.customer))
+          .send({ bookingId: pair.bookingId, content })
+          .expect(201)
+      ).body.data as TMessage;
     const heard = nextEvent<TMessage>(p, 'new-message');
-    const res = await request(app.url)
-      .post('/api/messages')
-      .set(auth(pair.customer))
-      .send({ bookingId: pair.bookingId, content: 'Sent from the web' })
-      .expect(201);
-    expect((await heard).id).toBe(res.body.data.id);
-    await expect.poll(() => announced.length).toBe(1);
-    expect(announced[0]).toMatchObject({ messageId: res.body.data.id, receiverOnline: true });
+    const seen = await sendOverRest('Sent from the web');
+    expect((await heard).id).toBe(seen.id);
+    await settle();
+    expect(announced).toEqual([]);
+
+    const providerGone = nextEvent<TPresence>(c, 'presence', (event) => !event.online);
+    p.close();
+    expect(await providerGone).toMatchObject({ userId: pair.provider.userId, online: false });
+    const missed = await sendOverRest('Are you there?');
+    await expect.poll(() => announced.map((event) => event.messageId)).toEqual([missed.id]);
     await stop();
   });
 
