@@ -6,6 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CpuMessage, ListeningMessage } from './servers/announce';
@@ -120,6 +121,17 @@ export const pinLoadGenerator = (): boolean => {
   return true;
 };
 
+/**
+ * The Node flags `npm start` gives the server (the words of the root package.json's `start`
+ * script that begin with `--`), so that every bench server runs with production's V8 settings.
+ */
+const startNodeFlags = (): string[] => {
+  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+};
+
 /** Starts bench/servers/<file>; resolves once it reports its port over IPC. */
 export const startChildServer = ({
   file,
@@ -138,6 +150,7 @@ export const startChildServer = ({
   const child = spawn(
     process.execPath,
     [
+      ...startNodeFlags(),
       ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
       '--import',
       import.meta.resolve('tsx'),
