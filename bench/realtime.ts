@@ -17,11 +17,11 @@
  *   npm run bench:realtime -- [--clients 5000] [--duration 20] [--rounds 1] [--pool 10] [--pin]
  *     [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
  *
- * The load generator (this process) needs a large young generation, which `npm run
- * bench:realtime` gives it (`--max-semi-space-size=64 --min-semi-space-size=64`; the servers keep
- * their defaults): with Node's default it promoted ~10 MB per young collection, and its own
- * collections and mark-compacts, slower on two cores the target keeps busy, were part of every
- * latency it measured (see bench/README.md). Run without them it says so.
+ * The load generator (this process) needs a young generation that starts at its full 64 MB,
+ * which `npm run bench:realtime` gives it (`--min-semi-space-size=64`; the servers run with
+ * `npm start`'s flags): growing from Node's small initial size it promoted ~10 MB per young
+ * collection, and its own collections and mark-compacts, slower on two cores the target keeps
+ * busy, were part of every latency it measured (see bench/README.md). Run without it, it says so.
  *
  * Results also go to bench/results/realtime.json.
  */
@@ -314,7 +314,7 @@ const row = (label: string, r: RunResult) =>
 
 /** Whether this process was started with the young generation `npm run bench:realtime` gives it. */
 const hasLargeYoungGeneration = () =>
-  process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'));
+  process.execArgv.some((flag) => flag.startsWith('--min-semi-space-size'));
 
 const main = async () => {
   const options = readOptions();
