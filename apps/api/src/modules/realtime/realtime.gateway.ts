@@ -15,9 +15,6 @@ import { authenticateSocket, originAllowed } from './socket-auth';
 import { handleSocket, SOCKET_MESSAGE_WINDOW_MS } from './socket-handlers';
 import type { RealtimeServer } from './socket-types';
 
-/** Users per query of the periodic access re-check (well inside PostgreSQL's bind limit). */
-const RECHECK_BATCH = 1000;
-
 /** A message is at most 2,000 characters (≤ 8 KB of UTF-8) plus its JSON; nothing needs more. */
 export const SOCKET_MAX_PAYLOAD_BYTES = 16 * 1024;
 
@@ -111,12 +108,9 @@ export const attachRealtime = async (
   const recheckAccess = async () => {
     const now = Date.now();
     const sockets = localSockets();
-    const userIds = [...new Set(sockets.map((socket) => socket.data.user.userId))];
-    const active = new Map<string, { tokensValidAfter: Date }>();
-    for (let start = 0; start < userIds.length; start += RECHECK_BATCH) {
-      const batch = await guard.activeUsers(userIds.slice(start, start + RECHECK_BATCH));
-      for (const [userId, user] of batch) active.set(userId, user);
-    }
+    const active = await guard.activeUsers([
+      ...new Set(sockets.map((socket) => socket.data.user.userId)),
+    ]);
     for (const socket of sockets) {
       const user = active.get(socket.data.user.userId);
       const revoked = !user || socket.data.issuedAtMs < user.tokensValidAfter.getTime();

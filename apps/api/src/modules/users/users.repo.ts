@@ -67,11 +67,18 @@ export const findUserAccess = async (db: Db, id: string) => {
   return row;
 };
 
-/** `findUserAccess` for many users in one query; unknown ids are simply absent. */
-export const findUsersAccess = (db: Db, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : db.select(accessColumns).from(users).where(inArray(users.id, ids));
+/** Ids per query of `findUsersAccess`: well inside PostgreSQL's 65,535 bind parameters. */
+const ACCESS_BATCH = 1000;
+
+/** `findUserAccess` for many users, one query per 1,000; unknown ids are simply absent. */
+export const findUsersAccess = async (db: Db, ids: string[]) => {
+  const rows = [];
+  for (let start = 0; start < ids.length; start += ACCESS_BATCH) {
+    const batch = ids.slice(start, start + ACCESS_BATCH);
+    rows.push(...(await db.select(accessColumns).from(users).where(inArray(users.id, batch))));
+  }
+  return rows;
+};
 
 export const findUserByEmail = async (db: Db, email: string): Promise<UserRow | undefined> => {
   const [row] = await db.select(userColumns).from(users).where(eq(users.email, email));
